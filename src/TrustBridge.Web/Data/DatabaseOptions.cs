@@ -1,0 +1,25 @@
+namespace TrustBridge.Web.Data;
+
+public sealed class DatabaseOptions
+{
+    public const string Sqlite = "sqlite";
+    public const string Postgres = "postgres";
+    public const string DefaultConnectionString = "Data Source=data/trustbridge.db";
+
+    public string Provider { get; set; } = Sqlite;
+    public string ConnectionString { get; set; } = DefaultConnectionString;
+    public bool IsPostgres => string.Equals(Provider, Postgres, StringComparison.OrdinalIgnoreCase);
+
+    public static DatabaseOptions From(IConfiguration configuration)
+    {
+        var provider = (configuration["Database:Provider"] ?? Sqlite).Trim().ToLowerInvariant();
+        if (provider is "postgresql" or "npgsql") provider = Postgres;
+        if (provider is not (Sqlite or Postgres))
+            throw new InvalidOperationException($"Database:Provider must be '{Sqlite}' or '{Postgres}', not '{provider}'.");
+        return new DatabaseOptions
+        {
+            Provider = provider,
+            ConnectionString = configuration.GetConnectionString("TrustBridge") ?? DefaultConnectionString,
+        };
+    }
+}

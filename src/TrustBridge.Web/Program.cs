@@ -1,0 +1,47 @@
+using TrustBridge.Web;
+using TrustBridge.Web.Features.Accounts;
+using TrustBridge.Web.Features.Audit;
+using TrustBridge.Web.Features.Health;
+using TrustBridge.Web.Features.Organization;
+using TrustBridge.Web.Features.Patients;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddTrustBridgeCore(builder.Configuration);
+builder.Services.AddAccounts();
+builder.Services.AddTrustProblemDetails();
+builder.Services.AddOpenApi();
+builder.Services.AddRazorPages(o =>
+{
+    o.Conventions.AuthorizeFolder("/Staff", Policies.Staff);
+    o.Conventions.AuthorizeFolder("/Account", Policies.Staff);
+    o.Conventions.AllowAnonymousToPage("/Account/Login");
+    o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+    o.Conventions.AllowAnonymousToPage("/Index");
+    o.Conventions.AllowAnonymousToPage("/Error");
+    o.Conventions.AllowAnonymousToFolder("/Patient");
+    o.Conventions.AllowAnonymousToFolder("/Public");
+});
+
+var app = builder.Build();
+
+await StartupTasks.RunAsync(app.Services, app.Configuration);
+
+app.UseTrustProblemDetails();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthApi();
+app.MapOpenApi().AllowAnonymous();
+app.MapAuthApi();
+app.MapUsersApi();
+app.MapAuditApi();
+app.MapOrganizationApi();
+app.MapPatientsApi();
+app.MapRazorPages();
+
+app.Run();
+
+public partial class Program;

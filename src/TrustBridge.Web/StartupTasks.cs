@@ -1,0 +1,24 @@
+using TrustBridge.Web.Data;
+using TrustBridge.Web.Features.Accounts;
+using TrustBridge.Web.Features.Health;
+
+namespace TrustBridge.Web;
+
+/// <summary>Brings the database up to date and creates the first administrator before the app serves requests.</summary>
+public static class StartupTasks
+{
+    public static async Task RunAsync(IServiceProvider services, IConfiguration configuration, CancellationToken ct = default)
+    {
+        using var scope = services.CreateScope();
+        var sp = scope.ServiceProvider;
+        await sp.GetRequiredService<Migrator>().ApplyAsync(ct);
+        if (await sp.GetRequiredService<BootstrapAdministrator>().EnsureAsync(ct) is { } admin)
+        {
+            var line = admin.GeneratedPassword is null
+                ? $"First administrator: {admin.Email} (password from Bootstrap__AdminPassword)"
+                : $"First administrator: {admin.Email}  password: {admin.GeneratedPassword}  (shown once; change it after logging in)";
+            Console.WriteLine(line);
+        }
+        sp.GetRequiredService<StartupState>().DatabaseReady = true;
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Http.Json;
+using TrustBridge.Web.Data;
+using TrustBridge.Web.Features.Audit;
+using TrustBridge.Web.Features.Hospital;
+using TrustBridge.Web.Features.Organization;
+using TrustBridge.Web.Features.Patients;
+using TrustBridge.Web.Features.Privacy;
+
+namespace TrustBridge.Web;
+
+/// <summary>The services every host of TrustBridge needs (the web app, the CLI, the benchmarks).</summary>
+public static class TrustBridgeServices
+{
+    public static IServiceCollection AddTrustBridgeCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => HospitalClock.From(configuration, sp.GetRequiredService<TimeProvider>()));
+        services.AddHttpContextAccessor();
+        services.AddTrustDatabase(configuration);
+        services.AddPatientPrivacy();
+        services.AddAuditLog();
+        services.AddOrganization();
+        services.AddPatients();
+        services.AddSingleton<Features.Health.StartupState>();
+        services.AddOptions<JsonOptions>().Configure<HospitalClock>((o, clock) =>
+            o.SerializerOptions.Converters.Add(new HospitalTimeJsonConverter(clock)));
+        return services;
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using TrustBridge.Web.Tests.Infrastructure;
+
+namespace TrustBridge.Web.Tests.Security;
+
+public class EveryEndpointHasAPolicyTests(TrustBridgeFactory app) : IClassFixture<TrustBridgeFactory>
+{
+    [Fact]
+    public void Every_endpoint_names_a_policy_or_is_explicitly_anonymous()
+    {
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+        endpoints.Count.ShouldBeGreaterThan(15);
+
+        var unguarded = endpoints
+            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null)
+            .Where(e => !e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => !string.IsNullOrEmpty(a.Policy) || !string.IsNullOrEmpty(a.Roles)))
+            .Select(e => $"{string.Join(",", e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["*"])} {e.RoutePattern.RawText}")
+            .ToList();
+
+        unguarded.ShouldBeEmpty("endpoints with neither an authorization policy nor AllowAnonymous:\n" + string.Join("\n", unguarded));
+    }
+
+    [Fact]
+    public void Anonymous_endpoints_are_only_the_ones_meant_for_the_public()
+    {
+        var anonymous = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+            .Select(e => e.RoutePattern.RawText ?? "")
+            .ToList();
+        var allowedPrefixes = new[] { "/health", "/openapi", "/api/auth/login", "Account/Login", "Account/AccessDenied", "Patient", "Public", "Culture", "Error", "" };
+        anonymous.Where(p => !allowedPrefixes.Any(a => p.TrimStart('/').StartsWith(a.TrimStart('/'), StringComparison.OrdinalIgnoreCase)))
+            .ShouldBeEmpty();
+        anonymous.ShouldNotContain(p => p.StartsWith("/api/patients", StringComparison.Ordinal));
+    }
+}

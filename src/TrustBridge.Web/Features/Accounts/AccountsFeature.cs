@@ -22,6 +22,13 @@ public static class AccountsFeature
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<TrustDbContext>();
+        // Identity's composite scheme reads a bearer token or the cookie; challenges go to the cookie handler, which
+        // redirects pages to the login and answers API paths with a plain 401/403 (see ApiAware).
+        services.Configure<Microsoft.AspNetCore.Authentication.AuthenticationOptions>(o =>
+        {
+            o.DefaultChallengeScheme = IdentityConstants.ApplicationScheme;
+            o.DefaultForbidScheme = IdentityConstants.ApplicationScheme;
+        });
         services.Configure<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(IdentityConstants.BearerScheme,
             o => o.BearerTokenExpiration = TimeSpan.FromHours(8));
         services.ConfigureApplicationCookie(o =>

@@ -1,0 +1,21 @@
+namespace TrustBridge.Core.Psychometrics;
+
+public sealed record NpsResult(int N, int Promoters, int Passives, int Detractors, double? Score);
+
+/// <summary>recommend 0–10: promoters 9–10, detractors 0–6; NPS = 100·(P − D)/N.</summary>
+public static class NetPromoterScore
+{
+    public static NpsResult Of(IEnumerable<int> answers)
+    {
+        int p = 0, pas = 0, d = 0;
+        foreach (var a in answers)
+        {
+            if (a is < 0 or > 10) throw new ArgumentOutOfRangeException(nameof(answers), $"{a} is not on the 0–10 scale.");
+            if (a >= 9) p++;
+            else if (a <= 6) d++;
+            else pas++;
+        }
+        var n = p + pas + d;
+        return new NpsResult(n, p, pas, d, n == 0 ? null : 100.0 * (p - d) / n);
+    }
+}

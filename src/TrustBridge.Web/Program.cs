@@ -4,6 +4,7 @@ using TrustBridge.Web.Features.Audit;
 using TrustBridge.Web.Features.Health;
 using TrustBridge.Web.Features.Organization;
 using TrustBridge.Web.Features.Patients;
+using TrustBridge.Web.Features.Trust;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -40,6 +41,7 @@ app.MapUsersApi();
 app.MapAuditApi();
 app.MapOrganizationApi();
 app.MapPatientsApi();
+app.MapTrustApi();
 app.MapRazorPages();
 
 app.Run();

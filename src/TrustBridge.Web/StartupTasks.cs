@@ -1,6 +1,7 @@
 using TrustBridge.Web.Data;
 using TrustBridge.Web.Features.Accounts;
 using TrustBridge.Web.Features.Health;
+using TrustBridge.Web.Features.Surveys;
 
 namespace TrustBridge.Web;
 
@@ -19,6 +20,7 @@ public static class StartupTasks
                 : $"First administrator: {admin.Email}  password: {admin.GeneratedPassword}  (shown once; change it after logging in)";
             Console.WriteLine(line);
         }
+        await sp.GetRequiredService<InstrumentCatalog>().EnsureShippedAsync(ct);
         sp.GetRequiredService<StartupState>().DatabaseReady = true;
     }
 }

@@ -1,7 +1,22 @@
 namespace TrustBridge.Core.Statistics;
 
 /// <summary>The valid respondents of one unit (department or doctor): their 0–100 scores and whether each trusts.</summary>
-public sealed record UnitRespondents(string Code, string Name, IReadOnlyList<double> Scores, int Trusting);
+public sealed record UnitRespondents(string Code, string Name, IReadOnlyList<double> Scores, int Trusting)
+{
+    public UnitTally ToTally() => new(Code, Name, Scores.Count, Scores.Sum(), Scores.Sum(x => x * x), Trusting);
+}
+
+/// <summary>
+/// The same unit as sufficient statistics (n, Σx, Σx², trusting), as a SQL GROUP BY returns them, so a report over
+/// a million answers never loads them one by one.
+/// </summary>
+public sealed record UnitTally(string Code, string Name, int N, double Sum, double SumOfSquares, int Trusting)
+{
+    public double Mean => Sum / N;
+
+    /// <summary>Sample SD (n − 1) from the sums; NaN below two respondents.</summary>
+    public double StandardDeviation => N < 2 ? double.NaN : Math.Sqrt(Math.Max(0, (SumOfSquares - N * Mean * Mean) / (N - 1)));
+}
 
 public sealed record UnitResult(
     string Code, string Name, int N, double? TrustIndex, Interval? IndexCi, double? TrustingRate, Interval? RateCi,
@@ -16,35 +31,40 @@ public sealed record ComparisonResult(int N, double? TrustIndex, double? Trustin
 /// </summary>
 public static class UnitComparison
 {
-    public static ComparisonResult Compare(IReadOnlyList<UnitRespondents> units, int minUnitN)
-    {
-        var totalN = units.Sum(u => u.Scores.Count);
-        var totalX = units.Sum(u => u.Trusting);
-        var p0 = totalN == 0 ? double.NaN : (double)totalX / totalN;
-        var all = units.SelectMany(u => u.Scores).ToList();
-        var theta0 = all.Count == 0 ? double.NaN : all.Average();
-        var sigma = all.Count < 2 ? double.NaN : MeanInterval.SampleStandardDeviation(all, theta0);
+    public static ComparisonResult Compare(IReadOnlyList<UnitRespondents> units, int minUnitN) =>
+        Compare(units.Select(u => u.ToTally()).ToList(), minUnitN);
 
-        var reportable = units.Where(u => u.Scores.Count >= minUnitN && u.Scores.Count > 0).ToList();
+    public static ComparisonResult Compare(IReadOnlyList<UnitTally> units, int minUnitN)
+    {
+        var total = new UnitTally("", "", units.Sum(u => u.N), units.Sum(u => u.Sum), units.Sum(u => u.SumOfSquares), units.Sum(u => u.Trusting));
+        var p0 = total.N == 0 ? double.NaN : (double)total.Trusting / total.N;
+        var theta0 = total.N == 0 ? double.NaN : total.Mean;
+        var sigma = total.StandardDeviation;
+
         var z = p0 is > 0 and < 1
-            ? reportable.Select(u => FunnelPlot.ZScore((double)u.Trusting / u.Scores.Count, u.Scores.Count, p0)).ToList()
+            ? units.Where(u => u.N >= minUnitN && u.N > 0).Select(u => FunnelPlot.ZScore((double)u.Trusting / u.N, u.N, p0)).ToList()
             : [];
         var phi = FunnelPlot.Overdispersion(z);
 
         var results = units.Select(u =>
         {
-            var n = u.Scores.Count;
+            var n = u.N;
             if (n == 0) return new UnitResult(u.Code, u.Name, 0, null, null, null, null, false, null, null, null, null);
-            var mean = MeanInterval.Of(u.Scores);
+            Interval? ci = null;
+            if (n >= 2)
+            {
+                var half = MeanInterval.StudentTQuantile(0.975, n - 1) * u.StandardDeviation / Math.Sqrt(n);
+                ci = new Interval(u.Mean - half, u.Mean + half);
+            }
             var rate = (double)u.Trusting / n;
             var isReportable = n >= minUnitN;
             FunnelLimits? funnel = p0 is > 0 and < 1 ? FunnelPlot.ProportionLimits(p0, n, phi) : null;
             FunnelLimits? indexFunnel = double.IsNaN(sigma) ? null : FunnelPlot.MeanLimits(theta0, sigma, n);
-            return new UnitResult(u.Code, u.Name, n, mean.Mean, mean.Ci, rate, WilsonInterval.Of(u.Trusting, n), isReportable,
+            return new UnitResult(u.Code, u.Name, n, u.Mean, ci, rate, WilsonInterval.Of(u.Trusting, n), isReportable,
                 funnel, isReportable && funnel is not null ? FunnelPlot.Flag(rate, funnel) : null,
-                indexFunnel, isReportable && indexFunnel is not null ? FunnelPlot.Flag(mean.Mean, indexFunnel) : null);
+                indexFunnel, isReportable && indexFunnel is not null ? FunnelPlot.Flag(u.Mean, indexFunnel) : null);
         }).ToList();
 
-        return new ComparisonResult(totalN, all.Count == 0 ? null : theta0, totalN == 0 ? null : p0, phi, results);
+        return new ComparisonResult(total.N, total.N == 0 ? null : theta0, total.N == 0 ? null : p0, phi, results);
     }
 }

@@ -13,6 +13,9 @@ public class TrustDbContext(DbContextOptions<TrustDbContext> options) : Identity
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<UserDepartmentScope> UserDepartmentScopes => Set<UserDepartmentScope>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Instrument> Instruments => Set<Instrument>();
+    public DbSet<InstrumentItem> InstrumentItems => Set<InstrumentItem>();
+    public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

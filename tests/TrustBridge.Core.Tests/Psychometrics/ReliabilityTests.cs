@@ -35,3 +35,27 @@ public class ReliabilityTests
         Reliability.Of([[3.0, 3, 3], [3.0, 3, 3], [3.0, 3, 3]]).Alpha.ShouldBeNull();
     }
 }
+
+public class ItemCovarianceTests
+{
+    [Fact]
+    public void Streaming_gives_the_worked_alpha_and_item_total_correlations()
+    {
+        double[] a = [6, 5, 9, 3, 2, 1, 5], b = [6, 5, 8, 2, 3, 1, 4], c = [8, 6, 6, 4, 2, 2, 6];
+        var acc = new ItemCovariance(3);
+        for (var i = 0; i < 7; i++) acc.Add([a[i], b[i], c[i]]);
+        acc.Alpha()!.Value.ShouldBe(0.941148, 5e-7);
+        acc.CorrectedItemTotal(0)!.Value.ShouldBe(0.940880, 5e-7);
+        acc.CorrectedItemTotal(1)!.Value.ShouldBe(0.919594, 5e-7);
+        acc.CorrectedItemTotal(2)!.Value.ShouldBe(0.792374, 5e-7);
+    }
+
+    [Fact]
+    public void Fewer_than_three_respondents_give_no_alpha()
+    {
+        var acc = new ItemCovariance(2);
+        acc.Add([1.0, 2]);
+        acc.Add([2.0, 3]);
+        acc.Alpha().ShouldBeNull();
+    }
+}

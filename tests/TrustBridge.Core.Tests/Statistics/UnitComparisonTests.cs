@@ -52,3 +52,17 @@ public class UnitComparisonTests
         empty.Flag.ShouldBeNull();
     }
 }
+
+public class UnitTallyTests
+{
+    [Fact]
+    public void Sums_give_the_same_interval_as_the_raw_scores()
+    {
+        double[] scores = [50, 75, 100, 62.5, 87.5, 25];
+        var raw = MeanInterval.Of(scores);
+        var viaTally = UnitComparison.Compare([new UnitRespondents("A", "A", scores, 3).ToTally()], 1).Units[0];
+        viaTally.TrustIndex!.Value.ShouldBe(raw.Mean, 1e-9);
+        viaTally.IndexCi!.Value.Low.ShouldBe(raw.Ci!.Value.Low, 1e-9);
+        viaTally.IndexCi.Value.High.ShouldBe(raw.Ci.Value.High, 1e-9);
+    }
+}

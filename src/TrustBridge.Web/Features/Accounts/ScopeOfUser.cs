@@ -8,6 +8,9 @@ namespace TrustBridge.Web.Features.Accounts;
 /// <summary>What part of the hospital a user may see. DepartmentIds null means the whole hospital.</summary>
 public sealed record UserScope(IReadOnlySet<int>? DepartmentIds, int? StaffId)
 {
+    /// <summary>A clinician (and not a department head) sees scores about himself only.</summary>
+    public bool SelfOnly { get; init; }
+
     public static readonly UserScope Hospital = new(null, null);
     public bool Covers(int departmentId) => DepartmentIds is null || DepartmentIds.Contains(departmentId);
 }
@@ -21,6 +24,6 @@ public sealed class ScopeOfUser(TrustDbContext db)
         var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
         var ids = await db.UserDepartmentScopes.Where(s => s.UserId == id).Select(s => s.DepartmentId).ToListAsync(ct);
         var staffId = await db.Users.Where(u => u.Id == id).Select(u => u.StaffId).FirstOrDefaultAsync(ct);
-        return new UserScope(ids.ToHashSet(), staffId);
+        return new UserScope(ids.ToHashSet(), staffId) { SelfOnly = user.IsInRole(Roles.Clinician) && !user.IsInRole(Roles.DepartmentHead) };
     }
 }

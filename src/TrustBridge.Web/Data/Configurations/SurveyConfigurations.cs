@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TrustBridge.Web.Domain;
+
+namespace TrustBridge.Web.Data.Configurations;
+
+internal sealed class InstrumentConfiguration : IEntityTypeConfiguration<Instrument>
+{
+    public void Configure(EntityTypeBuilder<Instrument> e)
+    {
+        e.ToTable("instruments");
+        e.Property(x => x.Code).HasMaxLength(64);
+        e.Property(x => x.TitleZh).HasMaxLength(200);
+        e.Property(x => x.TitleEn).HasMaxLength(200);
+        e.Property(x => x.IntroZh).HasMaxLength(2000);
+        e.Property(x => x.IntroEn).HasMaxLength(2000);
+        e.Property(x => x.Status).HasMaxLength(16);
+        e.HasIndex(x => new { x.Code, x.Version }).IsUnique();
+        e.HasMany(x => x.Items).WithOne().HasForeignKey(i => i.InstrumentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class InstrumentItemConfiguration : IEntityTypeConfiguration<InstrumentItem>
+{
+    public void Configure(EntityTypeBuilder<InstrumentItem> e)
+    {
+        e.ToTable("instrument_items");
+        e.Property(x => x.Code).HasMaxLength(32);
+        e.Property(x => x.TextZh).HasMaxLength(500);
+        e.Property(x => x.TextEn).HasMaxLength(500);
+        e.Property(x => x.Scale).HasMaxLength(16);
+        e.Property(x => x.Dimension).HasMaxLength(32);
+        e.HasIndex(x => new { x.InstrumentId, x.Code }).IsUnique();
+    }
+}
+
+internal sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<SurveyResponse>
+{
+    public void Configure(EntityTypeBuilder<SurveyResponse> e)
+    {
+        e.ToTable("survey_responses");
+        e.Property(x => x.ResponseKey).HasMaxLength(64);
+        e.Property(x => x.Source).HasMaxLength(16);
+        e.Property(x => x.Answers).HasMaxLength(2000);
+        e.Property(x => x.Comment).HasMaxLength(4000);
+        e.HasIndex(x => x.ResponseKey).IsUnique();
+        e.HasIndex(x => new { x.InstrumentId, x.EncounterDate, x.DepartmentId });
+        e.HasIndex(x => x.StaffId);
+        e.HasIndex(x => x.DepartmentId);
+        e.HasOne(x => x.Instrument).WithMany().HasForeignKey(x => x.InstrumentId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(x => x.Department).WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(x => x.Staff).WithMany().HasForeignKey(x => x.StaffId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

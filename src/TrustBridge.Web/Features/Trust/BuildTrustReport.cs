@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+using TrustBridge.Core.Psychometrics;
+using TrustBridge.Core.Statistics;
+using TrustBridge.Web.Data;
+using TrustBridge.Web.Domain;
+using TrustBridge.Web.Features.Accounts;
+using TrustBridge.Web.Features.Surveys;
+
+namespace TrustBridge.Web.Features.Trust;
+
+public static class ReportUnits
+{
+    public const string Department = "department";
+    public const string Doctor = "doctor";
+}
+
+/// <summary>
+/// Trust index, trusting rate and funnel flags per department or doctor over a period of encounter dates
+/// (MEASUREMENT.md). Per-unit sums come from one SQL GROUP BY; the comparison is Core's. Units are computed against
+/// the whole hospital and then limited to what the caller may see.
+/// </summary>
+public sealed class BuildTrustReport(TrustDbContext db, IConfiguration configuration)
+{
+    public async Task<TrustReport> RunAsync(TrustReportQuery query, UserScope scope, CancellationToken ct = default)
+    {
+        var responses = Filter(query);
+        var groups = query.Unit == ReportUnits.Doctor
+            ? await responses.Where(r => r.StaffId != null).GroupBy(r => r.StaffId!.Value)
+                .Select(g => new Group(g.Key, g.Count(), g.Sum(r => r.Score!.Value), g.Sum(r => r.Score!.Value * r.Score!.Value), g.Count(r => r.Trusts == true)))
+                .ToListAsync(ct)
+            : await responses.GroupBy(r => r.DepartmentId)
+                .Select(g => new Group(g.Key, g.Count(), g.Sum(r => r.Score!.Value), g.Sum(r => r.Score!.Value * r.Score!.Value), g.Count(r => r.Trusts == true)))
+                .ToListAsync(ct);
+
+        var ids = groups.Select(g => g.Id).ToList();
+        var names = query.Unit == ReportUnits.Doctor
+            ? await db.Staff.Where(s => ids.Contains(s.Id)).Select(s => new UnitName(s.Id, s.Code, s.Name, s.DepartmentId)).ToListAsync(ct)
+            : await db.Departments.Where(d => ids.Contains(d.Id)).Select(d => new UnitName(d.Id, d.Code, d.Name, d.Id)).ToListAsync(ct);
+        var byId = names.ToDictionary(n => n.Id);
+
+        var tallies = groups.OrderBy(g => byId[g.Id].Code, StringComparer.Ordinal)
+            .Select(g => new UnitTally(byId[g.Id].Code, byId[g.Id].Name, g.N, g.Sum, g.SumOfSquares, g.Trusting)).ToList();
+        var comparison = UnitComparison.Compare(tallies, query.MinUnitN);
+        var alpha = await AlphaAsync(query, ct);
+
+        var visible = names.Where(n => Visible(n, query.Unit, scope)).Select(n => n.Code).ToHashSet();
+        var rows = comparison.Units.Where(u => visible.Contains(u.Code)).Select(ToRow).ToList();
+        return new TrustReport(query, new HospitalSummary(comparison.N, comparison.TrustIndex, comparison.TrustingRate, alpha, comparison.Phi), rows);
+    }
+
+    public int MinUnitN => configuration.GetValue("Reporting:MinUnitN", 10);
+
+    private IQueryable<SurveyResponse> Filter(TrustReportQuery q)
+    {
+        var r = db.SurveyResponses.AsNoTracking()
+            .Where(x => x.Instrument!.Code == q.Instrument && x.EncounterDate >= q.From && x.EncounterDate <= q.To && x.Score != null);
+        return q.Source switch
+        {
+            "all" => r,
+            "sampled" => r.Where(x => ResponseSources.Sampled.Contains(x.Source)),
+            var one => r.Where(x => x.Source == one),
+        };
+    }
+
+    /// <summary>Cronbach's α over respondents who answered every likert5 item of the instrument, streamed.</summary>
+    private async Task<double?> AlphaAsync(TrustReportQuery q, CancellationToken ct)
+    {
+        var instrument = await db.Instruments.AsNoTracking().Include(i => i.Items)
+            .Where(i => i.Code == q.Instrument).OrderByDescending(i => i.Version).FirstOrDefaultAsync(ct);
+        if (instrument is null) return null;
+        var items = instrument.Items.Where(i => i.Scale == ItemScales.Likert5).OrderBy(i => i.Position).ToArray();
+        if (items.Length < 2) return null;
+        var acc = new ItemCovariance(items.Length);
+        var row = new double[items.Length];
+        await foreach (var answers in Filter(q).Select(x => x.Answers).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            var decoded = ResponseScoring.Decode(answers);
+            var complete = true;
+            for (var i = 0; i < items.Length && complete; i++)
+            {
+                if (!decoded.TryGetValue(items[i].Code, out var v)) complete = false;
+                else row[i] = items[i].Reverse ? ScaleScoring.Reverse(v) : v;
+            }
+            if (complete) acc.Add(row);
+        }
+        return acc.Alpha();
+    }
+
+    private static bool Visible(UnitName unit, string unitKind, UserScope scope)
+    {
+        if (scope.DepartmentIds is null) return true;
+        if (scope.SelfOnly) return unitKind == ReportUnits.Doctor && scope.StaffId == unit.Id;
+        return unit.DepartmentId is { } d && scope.DepartmentIds.Contains(d);
+    }
+
+    private static UnitRow ToRow(UnitResult u) => new(
+        u.Code, u.Name, u.N, u.TrustIndex, u.IndexCi?.Low, u.IndexCi?.High, u.TrustingRate, u.RateCi?.Low, u.RateCi?.High, u.Reportable,
+        u.Funnel is { } f ? new FunnelRow(f.Lower95, f.Upper95, f.Lower998, f.Upper998) : null, u.Flag);
+
+    private sealed record Group(int Id, int N, double Sum, double SumOfSquares, int Trusting);
+    private sealed record UnitName(int Id, string Code, string Name, int? DepartmentId);
+}

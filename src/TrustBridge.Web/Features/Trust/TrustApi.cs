@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using TrustBridge.Web.Domain;
+using TrustBridge.Web.Features.Accounts;
+using TrustBridge.Web.Features.Hospital;
+
+namespace TrustBridge.Web.Features.Trust;
+
+public static class TrustApi
+{
+    public static IEndpointRouteBuilder MapTrustApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/trust/report", Report).WithTags("Trust").RequireAuthorization(Policies.Staff)
+            .WithSummary("Trust index, trusting rate, funnel limits and flags per department or doctor (MEASUREMENT.md). Dates are encounter dates, inclusive; source = sampled (default), all, or one source.");
+        return app;
+    }
+
+    private static async Task<Results<Ok<TrustReport>, ValidationProblem>> Report(
+        string? instrument, DateOnly? from, DateOnly? to, string? unit, string? source,
+        BuildTrustReport build, ScopeOfUser scopes, HospitalClock clock, HttpContext http, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(instrument)) errors["instrument"] = ["instrument is required (e.g. trust-10)."];
+        var unitKind = unit ?? ReportUnits.Department;
+        if (unitKind is not (ReportUnits.Department or ReportUnits.Doctor)) errors["unit"] = ["unit must be department or doctor."];
+        var src = source ?? "sampled";
+        if (src is not ("sampled" or "all") && !ResponseSources.All.Contains(src))
+            errors["source"] = [$"source must be sampled, all, or one of {string.Join(", ", ResponseSources.All)}."];
+        var end = to ?? clock.Today;
+        var start = from ?? end.AddMonths(-3).AddDays(1);
+        if (start > end) errors["from"] = ["from must not be after to."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        var query = new TrustReportQuery(instrument!.Trim(), start, end, unitKind, src, build.MinUnitN);
+        return TypedResults.Ok(await build.RunAsync(query, await scopes.ForAsync(http.User, ct), ct));
+    }
+}

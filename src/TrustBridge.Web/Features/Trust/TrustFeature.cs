@@ -1,0 +1,9 @@
+using TrustBridge.Web.Features.Surveys;
+
+namespace TrustBridge.Web.Features.Trust;
+
+public static class TrustFeature
+{
+    public static IServiceCollection AddTrust(this IServiceCollection services) => services
+        .AddScoped<BuildTrustReport>().AddScoped<InstrumentCatalog>();
+}

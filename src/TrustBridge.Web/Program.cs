@@ -4,6 +4,7 @@ using TrustBridge.Web.Features.Audit;
 using TrustBridge.Web.Features.Health;
 using TrustBridge.Web.Features.Organization;
 using TrustBridge.Web.Features.Patients;
+using TrustBridge.Web.Features.Surveys;
 using TrustBridge.Web.Features.Trust;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -42,6 +43,7 @@ app.MapAuditApi();
 app.MapOrganizationApi();
 app.MapPatientsApi();
 app.MapTrustApi();
+app.MapSurveysApi();
 app.MapRazorPages();
 
 app.Run();

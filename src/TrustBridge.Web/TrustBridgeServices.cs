@@ -5,6 +5,7 @@ using TrustBridge.Web.Features.Hospital;
 using TrustBridge.Web.Features.Organization;
 using TrustBridge.Web.Features.Patients;
 using TrustBridge.Web.Features.Privacy;
+using TrustBridge.Web.Features.Surveys;
 using TrustBridge.Web.Features.Trust;
 
 namespace TrustBridge.Web;
@@ -23,6 +24,7 @@ public static class TrustBridgeServices
         services.AddOrganization();
         services.AddPatients();
         services.AddTrust();
+        services.AddSurveys();
         services.AddSingleton<Features.Health.StartupState>();
         services.AddOptions<JsonOptions>().Configure<HospitalClock>((o, clock) =>
             o.SerializerOptions.Converters.Add(new HospitalTimeJsonConverter(clock)));

@@ -16,6 +16,8 @@ public class TrustDbContext(DbContextOptions<TrustDbContext> options) : Identity
     public DbSet<Instrument> Instruments => Set<Instrument>();
     public DbSet<InstrumentItem> InstrumentItems => Set<InstrumentItem>();
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+    public DbSet<SurveyWave> SurveyWaves => Set<SurveyWave>();
+    public DbSet<SurveyInvitation> SurveyInvitations => Set<SurveyInvitation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

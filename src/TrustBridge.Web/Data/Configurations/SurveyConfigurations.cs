@@ -52,3 +52,43 @@ internal sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<Sur
         e.HasOne(x => x.Staff).WithMany().HasForeignKey(x => x.StaffId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class SurveyWaveConfiguration : IEntityTypeConfiguration<SurveyWave>
+{
+    public void Configure(EntityTypeBuilder<SurveyWave> e)
+    {
+        e.ToTable("survey_waves");
+        e.Property(x => x.Name).HasMaxLength(200);
+        e.Property(x => x.CreatedBy).HasMaxLength(256);
+        e.HasOne(x => x.Instrument).WithMany().HasForeignKey(x => x.InstrumentId).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(x => x.Departments).WithOne().HasForeignKey(d => d.WaveId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SurveyWaveDepartmentConfiguration : IEntityTypeConfiguration<SurveyWaveDepartment>
+{
+    public void Configure(EntityTypeBuilder<SurveyWaveDepartment> e)
+    {
+        e.ToTable("survey_wave_departments");
+        e.HasKey(x => new { x.WaveId, x.DepartmentId });
+        e.HasOne(x => x.Department).WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class SurveyInvitationConfiguration : IEntityTypeConfiguration<SurveyInvitation>
+{
+    public void Configure(EntityTypeBuilder<SurveyInvitation> e)
+    {
+        e.ToTable("survey_invitations");
+        e.Property(x => x.Token).HasMaxLength(32);
+        e.Property(x => x.Status).HasMaxLength(16);
+        e.HasIndex(x => x.Token).IsUnique();
+        e.HasIndex(x => new { x.WaveId, x.PatientId }).IsUnique();
+        e.HasIndex(x => new { x.PatientId, x.ContactDate });
+        e.HasOne(x => x.Wave).WithMany().HasForeignKey(x => x.WaveId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<Patient>().WithMany().HasForeignKey(x => x.PatientId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Encounter>().WithMany().HasForeignKey(x => x.EncounterId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Department>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Staff>().WithMany().HasForeignKey(x => x.StaffId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -2,6 +2,7 @@ using TrustBridge.Web;
 using TrustBridge.Web.Features.Accounts;
 using TrustBridge.Web.Features.Audit;
 using TrustBridge.Web.Features.Health;
+using TrustBridge.Web.Features.Notifications;
 using TrustBridge.Web.Features.Organization;
 using TrustBridge.Web.Features.Patients;
 using TrustBridge.Web.Features.Surveys;
@@ -11,6 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddTrustBridgeCore(builder.Configuration);
 builder.Services.AddAccounts();
+builder.Services.AddOutboxDispatcher();
 builder.Services.AddTrustProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.AddRazorPages(o =>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Json;
 using TrustBridge.Web.Data;
 using TrustBridge.Web.Features.Audit;
 using TrustBridge.Web.Features.Hospital;
+using TrustBridge.Web.Features.Notifications;
 using TrustBridge.Web.Features.Organization;
 using TrustBridge.Web.Features.Patients;
 using TrustBridge.Web.Features.Privacy;
@@ -25,6 +26,7 @@ public static class TrustBridgeServices
         services.AddPatients();
         services.AddTrust();
         services.AddSurveys();
+        services.AddNotifications(configuration);
         services.AddSingleton<Features.Health.StartupState>();
         services.AddOptions<JsonOptions>().Configure<HospitalClock>((o, clock) =>
             o.SerializerOptions.Converters.Add(new HospitalTimeJsonConverter(clock)));

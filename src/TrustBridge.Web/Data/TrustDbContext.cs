@@ -18,6 +18,7 @@ public class TrustDbContext(DbContextOptions<TrustDbContext> options) : Identity
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
     public DbSet<SurveyWave> SurveyWaves => Set<SurveyWave>();
     public DbSet<SurveyInvitation> SurveyInvitations => Set<SurveyInvitation>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

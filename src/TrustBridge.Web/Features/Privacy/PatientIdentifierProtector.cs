@@ -14,5 +14,8 @@ public sealed class PatientIdentifierProtector(IDataProtectionProvider provider)
     public (string Encrypted, string Masked)? ProtectIdNumber(string? normalizedId) =>
         string.IsNullOrEmpty(normalizedId) ? null : (_protector.Protect(normalizedId), ChineseIdNumber.Mask(normalizedId));
 
+    /// <summary>Any other personal address (a notification's recipient).</summary>
+    public string Protect(string value) => _protector.Protect(value);
+
     public string? Reveal(string? encrypted) => string.IsNullOrEmpty(encrypted) ? null : _protector.Unprotect(encrypted);
 }

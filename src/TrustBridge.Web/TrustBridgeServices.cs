@@ -26,6 +26,7 @@ public static class TrustBridgeServices
         services.AddPatients();
         services.AddTrust();
         services.AddSurveys();
+        services.Configure<SurveyOptions>(configuration.GetSection("Surveys"));
         services.AddNotifications(configuration);
         services.AddSingleton<Features.Health.StartupState>();
         services.AddOptions<JsonOptions>().Configure<HospitalClock>((o, clock) =>

@@ -57,5 +57,8 @@ public class SurveyInvitation
     public string Status { get; set; } = InvitationStatuses.Pending;
     public DateTime CreatedAt { get; set; }
     public DateTime ExpiresAt { get; set; }
+    /// <summary>When the gateway accepted the invitation message.</summary>
+    public DateTime? SentAt { get; set; }
+    public DateTime? RemindedAt { get; set; }
     public DateTime? AnsweredAt { get; set; }
 }

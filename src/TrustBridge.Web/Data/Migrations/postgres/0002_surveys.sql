@@ -87,6 +87,8 @@ CREATE TABLE survey_invitations (
     status character varying(16) NOT NULL,
     created_at timestamp with time zone NOT NULL,
     expires_at timestamp with time zone NOT NULL,
+    sent_at timestamp with time zone,
+    reminded_at timestamp with time zone,
     answered_at timestamp with time zone,
     CONSTRAINT pk_survey_invitations PRIMARY KEY (id),
     CONSTRAINT fk_survey_invitations_departments_department_id FOREIGN KEY (department_id) REFERENCES departments (id) ON DELETE RESTRICT,

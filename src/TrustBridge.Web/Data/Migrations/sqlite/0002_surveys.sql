@@ -83,6 +83,8 @@ CREATE TABLE "survey_invitations" (
     "status" TEXT NOT NULL,
     "created_at" TEXT NOT NULL,
     "expires_at" TEXT NOT NULL,
+    "sent_at" TEXT NULL,
+    "reminded_at" TEXT NULL,
     "answered_at" TEXT NULL,
     CONSTRAINT "fk_survey_invitations_departments_department_id" FOREIGN KEY ("department_id") REFERENCES "departments" ("id") ON DELETE RESTRICT,
     CONSTRAINT "fk_survey_invitations_encounters_encounter_id" FOREIGN KEY ("encounter_id") REFERENCES "encounters" ("id") ON DELETE RESTRICT,

@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using TrustBridge.Web.Data;
+using TrustBridge.Web.Domain;
+using TrustBridge.Web.Features.Audit;
+
+namespace TrustBridge.Web.Features.Surveys;
+
+public sealed record ResponseInput(string? Token, Dictionary<string, string?>? Answers);
+
+public enum SubmitOutcome { Stored, UnknownToken, AlreadyAnswered, Expired, OptedOut, Invalid }
+
+/// <summary>
+/// Stores a patient's answers given with an invitation token. The token answers once: a unique key per invitation
+/// makes a double submit (two taps, two tabs) store one response and answer the second with 409.
+/// </summary>
+public sealed class SubmitSurveyResponse(TrustDbContext db, TimeProvider time, AuditLog audit)
+{
+    public async Task<(SubmitOutcome Outcome, long? ResponseId, Dictionary<string, string[]> Errors)> RunAsync(ResponseInput input, string source, CancellationToken ct = default)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var invitation = string.IsNullOrWhiteSpace(input.Token) ? null
+            : await db.SurveyInvitations.Include(i => i.Wave).FirstOrDefaultAsync(i => i.Token == input.Token, ct);
+        if (invitation is null) return (SubmitOutcome.UnknownToken, null, errors);
+        var now = time.GetUtcNow().UtcDateTime;
+        if (invitation.Status == InvitationStatuses.Answered) return (SubmitOutcome.AlreadyAnswered, null, errors);
+        if (invitation.Status == InvitationStatuses.OptedOut) return (SubmitOutcome.OptedOut, null, errors);
+        if (invitation.ExpiresAt <= now || invitation.Status == InvitationStatuses.Expired) return (SubmitOutcome.Expired, null, errors);
+
+        var instrument = await db.Instruments.AsNoTracking().Include(i => i.Items).FirstAsync(i => i.Id == invitation.Wave!.InstrumentId, ct);
+        if (instrument.Status != InstrumentStatuses.Published)
+            return (SubmitOutcome.Invalid, null, new() { ["instrument"] = [$"{instrument.Code} v{instrument.Version} is not published."] });
+        if (input.Answers is null || input.Answers.Count == 0)
+            return (SubmitOutcome.Invalid, null, new() { ["answers"] = ["Answer at least one question."] });
+        var (scored, scoreErrors) = ResponseScoring.Score(instrument, input.Answers);
+        if (scored is null) return (SubmitOutcome.Invalid, null, scoreErrors);
+
+        var response = new SurveyResponse
+        {
+            ResponseKey = $"inv-{invitation.Id}", InstrumentId = instrument.Id, EncounterDate = invitation.EncounterDate,
+            DepartmentId = invitation.DepartmentId, StaffId = invitation.StaffId, Source = source, SubmittedAt = now,
+            Answers = scored.Answers, Score = scored.Score, Trusts = scored.Trusts, Recommend = scored.Recommend, Overall = scored.Overall, Comment = scored.Comment,
+        };
+        db.SurveyResponses.Add(response);
+        invitation.Status = InvitationStatuses.Answered;
+        invitation.AnsweredAt = now;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The other submit of the same link won the race and is stored.
+            return (SubmitOutcome.AlreadyAnswered, null, errors);
+        }
+        await audit.RecordAsync(new AuditActor(null, "patient", null), AuditActions.Created, "survey-response", response.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            new { wave = invitation.WaveId, instrument = instrument.Code }, ct);
+        return (SubmitOutcome.Stored, response.Id, errors);
+    }
+
+    /// <summary>The patient asks not to be surveyed again: sets the patient's opt-out, closes the invitation.</summary>
+    public async Task<bool> OptOutAsync(string token, CancellationToken ct = default)
+    {
+        var invitation = await db.SurveyInvitations.FirstOrDefaultAsync(i => i.Token == token, ct);
+        if (invitation is null) return false;
+        await db.Patients.Where(p => p.Id == invitation.PatientId).ExecuteUpdateAsync(s => s.SetProperty(p => p.SurveyOptOut, true), ct);
+        if (invitation.Status != InvitationStatuses.Answered) invitation.Status = InvitationStatuses.OptedOut;
+        await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(new AuditActor(null, "patient", null), AuditActions.Updated, "patient-survey-opt-out", invitation.PatientId.ToString(System.Globalization.CultureInfo.InvariantCulture), null, ct);
+        return true;
+    }
+}

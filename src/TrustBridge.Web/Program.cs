@@ -46,6 +46,8 @@ app.MapOrganizationApi();
 app.MapPatientsApi();
 app.MapTrustApi();
 app.MapSurveysApi();
+app.MapServiceRecoveryApi();
+app.MapImprovementPlansApi();
 app.MapRazorPages();
 
 app.Run();

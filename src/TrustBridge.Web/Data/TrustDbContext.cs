@@ -19,6 +19,8 @@ public class TrustDbContext(DbContextOptions<TrustDbContext> options) : Identity
     public DbSet<SurveyWave> SurveyWaves => Set<SurveyWave>();
     public DbSet<SurveyInvitation> SurveyInvitations => Set<SurveyInvitation>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<ImprovementPlan> ImprovementPlans => Set<ImprovementPlan>();
+    public DbSet<ServiceRecoveryTask> ServiceRecoveryTasks => Set<ServiceRecoveryTask>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

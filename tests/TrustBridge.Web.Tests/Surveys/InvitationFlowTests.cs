@@ -149,4 +149,23 @@ public class InvitationFlowTests(WaveFixture app) : IClassFixture<WaveFixture>
         (await send.RemindAsync()).ShouldBe(0);
         (await WithDb(db => db.OutboxMessages.CountAsync(m => m.Correlation == $"reminder:{invitations[5].Id}"))).ShouldBe(1);
     }
+
+    [Fact]
+    public async Task A_low_answer_opens_a_service_recovery_task_for_the_office()
+    {
+        var office = await app.ClientWithRolesAsync("office.flow5@test.local", ["PatientRelations"]);
+        var waveId = await WaveAsync(office);
+        var invitation = (await InvitationsAsync(waveId))[6];
+        var low = GoodAnswers.ToDictionary(a => a.Key, a => a.Key is "COMMENT" ? "排队两个小时没人管" : a.Key is "OVERALL" or "RECOMMEND" ? "2" : "1");
+        (await app.AnonymousClient().PostAsJsonAsync("/api/surveys/responses", new { token = invitation.Token, answers = low })).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var tasks = await office.GetFromJsonAsync<JsonElement>("/api/service-recovery?status=open");
+        var task = tasks.EnumerateArray().Single(t => t.GetProperty("comment").GetString() == "排队两个小时没人管");
+        task.GetProperty("score").GetDouble().ShouldBe(0);
+        task.GetProperty("reason").GetString()!.ShouldContain("< 50");
+        var id = task.GetProperty("id").GetInt32();
+        (await office.PutAsJsonAsync($"/api/service-recovery/{id}", new { status = "done", notes = "已电话致歉并协调门诊流程" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await office.GetFromJsonAsync<JsonElement>("/api/service-recovery?status=open")).EnumerateArray()
+            .ShouldNotContain(t => t.GetProperty("id").GetInt32() == id);
+    }
 }

@@ -92,3 +92,33 @@ internal sealed class SurveyInvitationConfiguration : IEntityTypeConfiguration<S
         e.HasOne<Staff>().WithMany().HasForeignKey(x => x.StaffId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class ImprovementPlanConfiguration : IEntityTypeConfiguration<ImprovementPlan>
+{
+    public void Configure(EntityTypeBuilder<ImprovementPlan> e)
+    {
+        e.ToTable("improvement_plans");
+        e.Property(x => x.InstrumentCode).HasMaxLength(64);
+        e.Property(x => x.Owner).HasMaxLength(100);
+        e.Property(x => x.Status).HasMaxLength(16);
+        e.Property(x => x.Notes).HasMaxLength(4000);
+        e.HasIndex(x => new { x.DepartmentId, x.InstrumentCode, x.PeriodFrom, x.PeriodTo }).IsUnique();
+        e.HasOne(x => x.Department).WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ServiceRecoveryTaskConfiguration : IEntityTypeConfiguration<ServiceRecoveryTask>
+{
+    public void Configure(EntityTypeBuilder<ServiceRecoveryTask> e)
+    {
+        e.ToTable("service_recovery_tasks");
+        e.Property(x => x.Reason).HasMaxLength(200);
+        e.Property(x => x.Comment).HasMaxLength(4000);
+        e.Property(x => x.Status).HasMaxLength(16);
+        e.Property(x => x.Notes).HasMaxLength(4000);
+        e.HasIndex(x => x.ResponseId).IsUnique();
+        e.HasIndex(x => new { x.Status, x.CreatedAt });
+        e.HasOne(x => x.Response).WithMany().HasForeignKey(x => x.ResponseId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne(x => x.Department).WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -41,6 +41,8 @@ public sealed class SubmitSurveyResponse(TrustDbContext db, TimeProvider time, A
             Answers = scored.Answers, Score = scored.Score, Trusts = scored.Trusts, Recommend = scored.Recommend, Overall = scored.Overall, Comment = scored.Comment,
         };
         db.SurveyResponses.Add(response);
+        if (ServiceRecovery.ReasonFor(response) is { } reason)
+            db.ServiceRecoveryTasks.Add(ServiceRecovery.TaskFor(response, reason, now));
         invitation.Status = InvitationStatuses.Answered;
         invitation.AnsweredAt = now;
         try

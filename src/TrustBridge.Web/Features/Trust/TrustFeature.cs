@@ -5,5 +5,5 @@ namespace TrustBridge.Web.Features.Trust;
 public static class TrustFeature
 {
     public static IServiceCollection AddTrust(this IServiceCollection services) => services
-        .AddScoped<BuildTrustReport>().AddScoped<InstrumentCatalog>();
+        .AddScoped<BuildTrustReport>().AddScoped<InstrumentCatalog>().AddScoped<OpenImprovementPlans>();
 }

@@ -1,4 +1,4 @@
--- 0002 trust evaluation: instruments, survey waves and invitations, responses.
+-- 0002 trust evaluation: instruments, survey waves and invitations, responses, improvement plans, service recovery.
 
 CREATE TABLE "instruments" (
     "id" INTEGER NOT NULL CONSTRAINT "pk_instruments" PRIMARY KEY AUTOINCREMENT,
@@ -11,6 +11,24 @@ CREATE TABLE "instruments" (
     "status" TEXT NOT NULL,
     "created_at" TEXT NOT NULL,
     "published_at" TEXT NULL
+);
+
+CREATE TABLE "improvement_plans" (
+    "id" INTEGER NOT NULL CONSTRAINT "pk_improvement_plans" PRIMARY KEY AUTOINCREMENT,
+    "department_id" INTEGER NOT NULL,
+    "instrument_code" TEXT NOT NULL,
+    "period_from" TEXT NOT NULL,
+    "period_to" TEXT NOT NULL,
+    "n" INTEGER NOT NULL,
+    "trusting_rate" REAL NOT NULL,
+    "lower998" REAL NOT NULL,
+    "owner" TEXT NULL,
+    "due_on" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "notes" TEXT NULL,
+    "created_at" TEXT NOT NULL,
+    "updated_at" TEXT NOT NULL,
+    CONSTRAINT "fk_improvement_plans_departments_department_id" FOREIGN KEY ("department_id") REFERENCES "departments" ("id") ON DELETE RESTRICT
 );
 
 CREATE TABLE "instrument_items" (
@@ -93,9 +111,33 @@ CREATE TABLE "survey_invitations" (
     CONSTRAINT "fk_survey_invitations_survey_waves_wave_id" FOREIGN KEY ("wave_id") REFERENCES "survey_waves" ("id") ON DELETE CASCADE
 );
 
+CREATE TABLE "service_recovery_tasks" (
+    "id" INTEGER NOT NULL CONSTRAINT "pk_service_recovery_tasks" PRIMARY KEY AUTOINCREMENT,
+    "response_id" INTEGER NOT NULL,
+    "department_id" INTEGER NOT NULL,
+    "reason" TEXT NOT NULL,
+    "score" REAL NULL,
+    "recommend" INTEGER NULL,
+    "comment" TEXT NULL,
+    "status" TEXT NOT NULL,
+    "notes" TEXT NULL,
+    "created_at" TEXT NOT NULL,
+    "closed_at" TEXT NULL,
+    CONSTRAINT "fk_service_recovery_tasks_departments_department_id" FOREIGN KEY ("department_id") REFERENCES "departments" ("id") ON DELETE RESTRICT,
+    CONSTRAINT "fk_service_recovery_tasks_survey_responses_response_id" FOREIGN KEY ("response_id") REFERENCES "survey_responses" ("id") ON DELETE CASCADE
+);
+
+CREATE UNIQUE INDEX "ix_improvement_plans_department_id_instrument_code_period_from_period_to" ON "improvement_plans" ("department_id", "instrument_code", "period_from", "period_to");
+
 CREATE UNIQUE INDEX "ix_instrument_items_instrument_id_code" ON "instrument_items" ("instrument_id", "code");
 
 CREATE UNIQUE INDEX "ix_instruments_code_version" ON "instruments" ("code", "version");
+
+CREATE INDEX "ix_service_recovery_tasks_department_id" ON "service_recovery_tasks" ("department_id");
+
+CREATE UNIQUE INDEX "ix_service_recovery_tasks_response_id" ON "service_recovery_tasks" ("response_id");
+
+CREATE INDEX "ix_service_recovery_tasks_status_created_at" ON "service_recovery_tasks" ("status", "created_at");
 
 CREATE INDEX "ix_survey_invitations_department_id" ON "survey_invitations" ("department_id");
 

@@ -47,6 +47,7 @@ app.MapPatientsApi();
 app.MapTrustApi();
 app.MapSurveysApi();
 app.MapServiceRecoveryApi();
+app.MapInstrumentsApi();
 app.MapImprovementPlansApi();
 app.MapRazorPages();
 

@@ -27,7 +27,8 @@ public sealed class SubmitSurveyResponse(TrustDbContext db, TimeProvider time, A
         if (invitation.ExpiresAt <= now || invitation.Status == InvitationStatuses.Expired) return (SubmitOutcome.Expired, null, errors);
 
         var instrument = await db.Instruments.AsNoTracking().Include(i => i.Items).FirstAsync(i => i.Id == invitation.Wave!.InstrumentId, ct);
-        if (instrument.Status != InstrumentStatuses.Published)
+        // A retired version was published when the invitation went out; only a draft cannot be answered.
+        if (instrument.Status == InstrumentStatuses.Draft)
             return (SubmitOutcome.Invalid, null, new() { ["instrument"] = [$"{instrument.Code} v{instrument.Version} is not published."] });
         if (input.Answers is null || input.Answers.Count == 0)
             return (SubmitOutcome.Invalid, null, new() { ["answers"] = ["Answer at least one question."] });

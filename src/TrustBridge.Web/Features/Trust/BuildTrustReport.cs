@@ -66,7 +66,7 @@ public sealed class BuildTrustReport(TrustDbContext db, IConfiguration configura
     private async Task<double?> AlphaAsync(TrustReportQuery q, CancellationToken ct)
     {
         var instrument = await db.Instruments.AsNoTracking().Include(i => i.Items)
-            .Where(i => i.Code == q.Instrument).OrderByDescending(i => i.Version).FirstOrDefaultAsync(ct);
+            .Where(i => i.Code == q.Instrument).OrderByDescending(i => i.Status == InstrumentStatuses.Published).ThenByDescending(i => i.Version).FirstOrDefaultAsync(ct);
         if (instrument is null) return null;
         var items = instrument.Items.Where(i => i.Scale == ItemScales.Likert5).OrderBy(i => i.Position).ToArray();
         if (items.Length < 2) return null;

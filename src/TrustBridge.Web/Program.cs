@@ -2,6 +2,7 @@ using TrustBridge.Web;
 using TrustBridge.Web.Features.Accounts;
 using TrustBridge.Web.Features.Audit;
 using TrustBridge.Web.Features.Health;
+using TrustBridge.Web.Features.Imports;
 using TrustBridge.Web.Features.Organization;
 using TrustBridge.Web.Features.Patients;
 
@@ -40,6 +41,7 @@ app.MapUsersApi();
 app.MapAuditApi();
 app.MapOrganizationApi();
 app.MapPatientsApi();
+app.MapImportsApi();
 app.MapRazorPages();
 
 app.Run();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Json;
 using TrustBridge.Web.Data;
 using TrustBridge.Web.Features.Audit;
 using TrustBridge.Web.Features.Hospital;
+using TrustBridge.Web.Features.Imports;
 using TrustBridge.Web.Features.Organization;
 using TrustBridge.Web.Features.Patients;
 using TrustBridge.Web.Features.Privacy;
@@ -21,6 +22,7 @@ public static class TrustBridgeServices
         services.AddAuditLog();
         services.AddOrganization();
         services.AddPatients();
+        services.AddImports(configuration);
         services.AddSingleton<Features.Health.StartupState>();
         services.AddOptions<JsonOptions>().Configure<HospitalClock>((o, clock) =>
             o.SerializerOptions.Converters.Add(new HospitalTimeJsonConverter(clock)));

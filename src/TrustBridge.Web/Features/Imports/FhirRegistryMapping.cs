@@ -14,9 +14,9 @@ public sealed class FhirRegistryMapping(FhirBundle bundle, ImportTally tally, Ho
         foreach (var e in bundle.OfType("Organization"))
         {
             var problems = new List<ImportRowError>();
-            var code = Key(e, seen, problems);
-            var name = e.Resource.Str("name");
-            if (name is null) problems.Add(e.Origin.Error("name", null, "Organization.name is required."));
+            var code = Key(e, seen, problems, 32);
+            var name = Fit(e, "name", e.Resource.Str("name"), 100, problems);
+            if (name is null && problems.All(p => p.Column != "name")) problems.Add(e.Origin.Error("name", null, "Organization.name is required."));
             var parent = Ref(e, "partOf", "Organization", problems);
             if (parent is not null && parent == code) problems.Add(e.Origin.Error("partOf", parent, "An organization cannot be part of itself."));
             if (Reject("Organization", problems)) continue;
@@ -31,12 +31,12 @@ public sealed class FhirRegistryMapping(FhirBundle bundle, ImportTally tally, Ho
         foreach (var e in bundle.OfType("Practitioner"))
         {
             var problems = new List<ImportRowError>();
-            var code = Key(e, seen, problems);
-            var name = e.Resource.Name();
-            if (name is null) problems.Add(e.Origin.Error("name", null, "Practitioner.name is required."));
+            var code = Key(e, seen, problems, 32);
+            var name = Fit(e, "name", e.Resource.Name(), 64, problems);
+            if (name is null && problems.All(p => p.Column != "name")) problems.Add(e.Origin.Error("name", null, "Practitioner.name is required."));
             var qualification = e.Resource.Array("qualification").FirstOrDefault();
-            var licence = qualification.ValueKind == JsonValueKind.Object ? qualification.Array("identifier").Select(i => i.Str("value")).FirstOrDefault(v => v is not null) : null;
-            var title = qualification.ValueKind == JsonValueKind.Object ? qualification.Prop("code")?.Str("text") : null;
+            var licence = Fit(e, "qualification.identifier", qualification.ValueKind == JsonValueKind.Object ? qualification.Array("identifier").Select(i => i.Str("value")).FirstOrDefault(v => v is not null) : null, 32, problems);
+            var title = Fit(e, "qualification.code", qualification.ValueKind == JsonValueKind.Object ? qualification.Prop("code")?.Str("text") : null, 32, problems);
             if (Reject("Practitioner", problems)) continue;
             var role = code is not null && roles.TryGetValue(code, out var r) ? r : default;
             yield return new StaffRow(e.Origin, code!, name!, title, role.Department, licence, role.Specialties, null, e.Resource.Bool("active") ?? true);
@@ -51,9 +51,9 @@ public sealed class FhirRegistryMapping(FhirBundle bundle, ImportTally tally, Ho
         {
             var p = e.Resource;
             var problems = new List<ImportRowError>();
-            var mrn = Key(e, seen, problems);
-            var name = p.Name();
-            if (name is null) problems.Add(e.Origin.Error("name", null, "Patient.name is required."));
+            var mrn = Key(e, seen, problems, 32);
+            var name = Fit(e, "name", p.Name(), 64, problems);
+            if (name is null && problems.All(x => x.Column != "name")) problems.Add(e.Origin.Error("name", null, "Patient.name is required."));
             var gender = p.Str("gender") is { } g ? HisValues.Gender(g) ?? Genders.Unknown : Genders.Unknown;
             DateOnly? birth = null;
             if (p.Str("birthDate") is { } b)
@@ -87,7 +87,7 @@ public sealed class FhirRegistryMapping(FhirBundle bundle, ImportTally tally, Ho
         {
             var r = e.Resource;
             var problems = new List<ImportRowError>();
-            var hisId = Key(e, seen, problems);
+            var hisId = Key(e, seen, problems, 64);
             var classCode = ClassCode(r);
             var type = classCode switch
             {
@@ -127,7 +127,7 @@ public sealed class FhirRegistryMapping(FhirBundle bundle, ImportTally tally, Ho
             if (practitioner is null && problems.Count == 0) problems.Add(e.Origin.Error("practitioner", null, "PractitionerRole.practitioner is required."));
             if (Reject("PractitionerRole", problems)) continue;
             var specialties = string.Join("、", e.Resource.Array("specialty").Select(c => c.Str("text") ?? c.Array("coding").Select(x => x.Str("display")).FirstOrDefault(d => d is not null)).OfType<string>());
-            roles[practitioner!] = (department, specialties.Length == 0 ? null : specialties);
+            roles[practitioner!] = (department, specialties.Length is 0 or > 500 ? null : specialties);
         }
         return roles;
     }
@@ -188,9 +188,17 @@ public sealed class FhirRegistryMapping(FhirBundle bundle, ImportTally tally, Ho
         return HisValues.TryDate(text, out var day) ? clock.StartOfDayUtc(day) : null;
     }
 
-    private static string? Key(FhirBundle.Entry e, HashSet<string> seen, List<ImportRowError> problems)
+    private static string? Fit(FhirBundle.Entry e, string element, string? value, int max, List<ImportRowError> problems)
     {
-        var key = FhirBundle.NaturalKey(e);
+        if (value is null || value.Length <= max) return value;
+        problems.Add(e.Origin.Error(element, value, $"{element} is longer than {max} characters."));
+        return null;
+    }
+
+    private static string? Key(FhirBundle.Entry e, HashSet<string> seen, List<ImportRowError> problems, int max)
+    {
+        var key = Fit(e, "identifier", FhirBundle.NaturalKey(e), max, problems);
+        if (key is null && problems.Any(p => p.Column == "identifier")) return null;
         if (key is null) problems.Add(e.Origin.Error("identifier", null, $"{e.Type}.identifier is required (it is the key TrustBridge matches on)."));
         else if (!seen.Add(key)) problems.Add(e.Origin.Error("identifier", key, $"Duplicate {e.Type} identifier {key} in the bundle."));
         return key;

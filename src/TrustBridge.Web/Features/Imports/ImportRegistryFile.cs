@@ -30,6 +30,10 @@ public sealed class ImportRegistryFile(TrustDbContext db, DatabaseOptions databa
             throw ImportFileProblem.UnsupportedCharset(charset);
         await using var input = new ProgressStream(file, progress, tally);
 
+        // The first encryption may create the Data Protection key, which is stored in the database: do it before the
+        // import's transaction holds the SQLite write lock.
+        if (kind is ImportKind.Patients or ImportKind.Fhir) protector.ProtectMobile("13800000000");
+
         bool applied;
         await db.Database.OpenConnectionAsync(ct);
         try

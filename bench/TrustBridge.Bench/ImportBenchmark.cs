@@ -49,7 +49,7 @@ public static class ImportBenchmark
 
             double Rate(TimeSpan t) => rows / t.TotalSeconds;
             var ratio = Rate(import) / Rate(baseline);
-            var baselineName = provider == "postgres" ? "binary COPY into a fresh copy of the table" : "one transaction, prepared 100-row INSERT, fresh copy of the table";
+            var baselineName = provider == "postgres" ? "binary COPY into a fresh copy of the table" : $"one transaction, prepared {TrustBridge.Web.Features.Imports.BatchUpsert.SqliteRowsPerStatement}-row INSERT, fresh copy of the table";
             string Row(string what, TimeSpan t, int n) => $"| {what} | {n / t.TotalSeconds:N0} | {t.TotalSeconds:N1} |";
             var lines = new List<string>
             {

@@ -36,7 +36,7 @@ public sealed class CsvCells(CsvTable table, CsvRecordReader reader)
 public sealed class CsvTable
 {
     private readonly CsvRecordReader _reader;
-    private readonly Dictionary<CsvColumn, int> _index = [];
+    private readonly Dictionary<CsvColumn, int> _index = new(ReferenceEqualityComparer.Instance);
     private readonly Encoding _encoding;
 
     private CsvTable(CsvRecordReader reader, Encoding encoding)

@@ -18,6 +18,7 @@ public static class EncountersCsv
     public static IEnumerable<EncounterRow> Rows(CsvTable table, ImportTally tally, HospitalClock clock)
     {
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var local = new LocalTimeCache(clock);
         foreach (var row in table.Rows())
         {
             tally.RowsRead++;
@@ -26,8 +27,8 @@ public static class EncountersCsv
             var type = row.Code(Type, HisValues.EncounterType, "outpatient, inpatient, emergency (门诊/住院/急诊)");
             var dept = row.Text(DepartmentCode, 32, required: true);
             var staff = row.Text(AttendingStaffCode, 32);
-            var started = Time(row, StartedAt, clock);
-            var ended = Time(row, EndedAt, clock);
+            var started = Time(row, StartedAt, local);
+            var ended = Time(row, EndedAt, local);
             var disposition = row.Code(DischargeDisposition, HisValues.Disposition, "home, transfer, against-advice, died, other");
             if (row[StartedAt] is null) row.Problem(StartedAt, null, "started_at is required.");
             if (started is { } s && ended is { } e && e < s) row.Problem(EndedAt, row[EndedAt], "ended_at is before started_at.");
@@ -37,11 +38,11 @@ public static class EncountersCsv
         }
     }
 
-    private static DateTime? Time(CsvCells row, CsvColumn column, HospitalClock clock)
+    private static DateTime? Time(CsvCells row, CsvColumn column, LocalTimeCache local)
     {
         var v = row[column];
         if (v is null) return null;
-        if (HisValues.TryTime(v, clock, out var utc)) return utc;
+        if (HisValues.TryTime(v, local, out var utc)) return utc;
         row.Problem(column, v, $"{column.Name} is not a real date and time (yyyy-MM-dd HH:mm[:ss] hospital time, or ISO 8601 with offset).");
         return null;
     }

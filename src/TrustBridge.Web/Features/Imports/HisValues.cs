@@ -23,18 +23,45 @@ public static class HisValues
         DateOnly.TryParseExact(s, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
     /// <summary>A time with an offset (ISO 8601) is taken as is; one without is hospital wall-clock time.</summary>
-    public static bool TryTime(string s, HospitalClock clock, out DateTime utc)
+    public static bool TryTime(string s, HospitalClock clock, out DateTime utc) => TryTime(s, new LocalTimeCache(clock), out utc);
+
+    public static bool TryTime(string s, LocalTimeCache local, out DateTime utc)
     {
         utc = default;
+        if (TryFastLocal(s, out var wallClock)) return local.TryToUtc(wallClock, out utc);
         if (HasOffset(s))
         {
             if (!DateTimeOffset.TryParseExact(s, OffsetTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var dto)) return false;
             utc = dto.UtcDateTime;
             return true;
         }
-        if (!DateTime.TryParseExact(s, LocalTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)) return false;
-        try { utc = clock.LocalToUtc(local); return true; }
-        catch (ArgumentException) { return false; } // a wall-clock time skipped by a daylight-saving change
+        if (!DateTime.TryParseExact(s, LocalTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)) return false;
+        return local.TryToUtc(parsed, out utc);
+    }
+
+    /// <summary>The shape HIS exports nearly always use, yyyy-MM-dd HH:mm[:ss], read without the general parser.</summary>
+    private static bool TryFastLocal(string s, out DateTime local)
+    {
+        local = default;
+        if (s.Length is not (16 or 19) || s[4] != '-' || s[7] != '-' || s[10] is not (' ' or 'T') || s[13] != ':') return false;
+        if (s.Length == 19 && s[16] != ':') return false;
+        int year = Digits(s, 0, 4), month = Digits(s, 5, 2), day = Digits(s, 8, 2), hour = Digits(s, 11, 2), minute = Digits(s, 14, 2);
+        var second = s.Length == 19 ? Digits(s, 17, 2) : 0;
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59 || second < 0) return false;
+        local = new DateTime(year, month, day, hour, minute, second);
+        return true;
+    }
+
+    private static int Digits(string s, int start, int count)
+    {
+        var n = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            var c = s[i];
+            if (c is < '0' or > '9') return -1;
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     private static bool HasOffset(string s)

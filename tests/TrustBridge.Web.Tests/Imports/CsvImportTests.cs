@@ -59,6 +59,13 @@ public class CsvImportTests(TrustBridgeFactory app) : IClassFixture<TrustBridgeF
         changed.Unchanged.ShouldBe(1);
         var after = await SnapshotAsync("ID");
         after.Count(line => !before.Contains(line)).ShouldBe(1);
+
+        var discharged = await admin.ImportAsync("encounters", Csv(files[3].Csv.Replace("2026-03-05 10:30:00,home", "2026-03-06 10:30:00,transfer")));
+        (discharged.Inserted, discharged.Updated, discharged.Unchanged).ShouldBe((0, 1, 1));
+        var e1 = await app.QueryAsync(db => db.Encounters.AsNoTracking().SingleAsync(e => e.HisId == "ID-E1"));
+        e1.DischargeDisposition.ShouldBe(DischargeDispositions.Transfer);
+        e1.EndedAt.ShouldBe(new DateTime(2026, 3, 6, 2, 30, 0, DateTimeKind.Utc));
+        e1.UpdatedAt.ShouldBeGreaterThan(e1.CreatedAt);
     }
 
     [Fact]

@@ -2,7 +2,7 @@ namespace TrustBridge.Web.Features.Imports;
 
 /// <summary>
 /// Upserts encounters by HIS id, streaming: patients, departments and staff are looked up in dictionaries loaded
-/// once, and rows go to the database in batches (PostgreSQL: binary COPY into a temporary table, then one upsert).
+/// once, and rows go to the database in batches (PostgreSQL: binary COPY, see <see cref="PostgresEncounterCopy"/>).
 /// </summary>
 public static class ImportEncounters
 {

@@ -2,6 +2,7 @@ using TrustBridge.Web;
 using TrustBridge.Web.Features.Accounts;
 using TrustBridge.Web.Features.Audit;
 using TrustBridge.Web.Features.Health;
+using TrustBridge.Web.Features.Imports;
 using TrustBridge.Web.Features.Notifications;
 using TrustBridge.Web.Features.Organization;
 using TrustBridge.Web.Features.Patients;
@@ -49,6 +50,7 @@ app.MapSurveysApi();
 app.MapServiceRecoveryApi();
 app.MapInstrumentsApi();
 app.MapImprovementPlansApi();
+app.MapImportsApi();
 app.MapRazorPages();
 
 app.Run();

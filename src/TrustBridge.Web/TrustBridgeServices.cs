@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Json;
 using TrustBridge.Web.Data;
 using TrustBridge.Web.Features.Audit;
 using TrustBridge.Web.Features.Hospital;
+using TrustBridge.Web.Features.Imports;
 using TrustBridge.Web.Features.Notifications;
 using TrustBridge.Web.Features.Organization;
 using TrustBridge.Web.Features.Patients;
@@ -28,6 +29,7 @@ public static class TrustBridgeServices
         services.AddSurveys();
         services.Configure<SurveyOptions>(configuration.GetSection("Surveys"));
         services.AddNotifications(configuration);
+        services.AddImports(configuration);
         services.AddSingleton<Features.Health.StartupState>();
         services.AddOptions<JsonOptions>().Configure<HospitalClock>((o, clock) =>
             o.SerializerOptions.Converters.Add(new HospitalTimeJsonConverter(clock)));

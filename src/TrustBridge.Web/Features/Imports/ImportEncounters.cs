@@ -1,0 +1,87 @@
+namespace TrustBridge.Web.Features.Imports;
+
+/// <summary>
+/// Upserts encounters by HIS id, streaming: patients, departments and staff are looked up in dictionaries loaded
+/// once, and rows go to the database in batches (PostgreSQL: binary COPY, see <see cref="PostgresEncounterCopy"/>).
+/// </summary>
+public static class ImportEncounters
+{
+    private const string Type = "encounters";
+
+    public static async Task RunAsync(ImportSession s, IEnumerable<EncounterRow> rows, string type = Type)
+    {
+        var patients = await s.IdsByKeyAsync("patients", "mrn");
+        var departments = await s.IdsByKeyAsync("departments", "code");
+        var staff = await s.IdsByKeyAsync("staff", "code");
+        await using IEncounterWriter writer = s.IsPostgres ? await PostgresEncounterCopy.StartAsync(s) : await SqliteEncounterUpsert.StartAsync(s);
+        foreach (var row in rows)
+        {
+            s.Ct.ThrowIfCancellationRequested();
+            if (!patients.TryGetValue(row.Mrn, out var patientId))
+            {
+                s.Tally.Reject(type, row.Origin.Error("mrn", row.Mrn, $"Unknown patient MRN: {row.Mrn}."));
+                continue;
+            }
+            if (!departments.TryGetValue(row.DepartmentCode, out var departmentId))
+            {
+                s.Tally.Reject(type, row.Origin.Error("department_code", row.DepartmentCode, $"Unknown department code: {row.DepartmentCode}."));
+                continue;
+            }
+            int? staffId = null;
+            if (row.AttendingStaffCode is { } code)
+            {
+                if (!staff.TryGetValue(code, out var sid))
+                {
+                    s.Tally.Reject(type, row.Origin.Error("attending_staff_code", code, $"Unknown staff code: {code}."));
+                    continue;
+                }
+                staffId = sid;
+            }
+            await writer.AddAsync(row, patientId, departmentId, staffId);
+        }
+        var (inserted, updated, unchanged) = await writer.CompleteAsync();
+        s.Tally.Applied(type, inserted, updated, unchanged);
+    }
+}
+
+/// <summary>Where resolved encounter rows go.</summary>
+public interface IEncounterWriter : IAsyncDisposable
+{
+    static readonly string[] Columns = ["patient_id", "type", "department_id", "attending_staff_id", "started_at", "ended_at", "discharge_disposition"];
+
+    ValueTask AddAsync(EncounterRow row, int patientId, int departmentId, int? staffId);
+    Task<(int Inserted, int Updated, int Unchanged)> CompleteAsync();
+}
+
+/// <summary>SQLite: multi-row upserts; HIS ids already stored are known up front to tell inserts from updates.</summary>
+public sealed class SqliteEncounterUpsert : IEncounterWriter
+{
+    private readonly BatchUpsert _upsert;
+    private readonly HashSet<string> _stored;
+
+    private SqliteEncounterUpsert(ImportSession s, HashSet<string> stored)
+    {
+        _upsert = new BatchUpsert(s, "encounters", "his_id", IEncounterWriter.Columns);
+        _stored = stored;
+    }
+
+    public static async Task<SqliteEncounterUpsert> StartAsync(ImportSession s)
+    {
+        var stored = new HashSet<string>(StringComparer.Ordinal);
+        await using var cmd = s.Command("SELECT his_id FROM encounters");
+        await using var r = await cmd.ExecuteReaderAsync(s.Ct);
+        while (await r.ReadAsync(s.Ct)) stored.Add(r.GetString(0));
+        return new SqliteEncounterUpsert(s, stored);
+    }
+
+    public async ValueTask AddAsync(EncounterRow row, int patientId, int departmentId, int? staffId) =>
+        await _upsert.AddAsync([row.HisId, patientId, row.Type, departmentId, staffId, row.StartedAt, row.EndedAt, row.DischargeDisposition], _stored.Contains(row.HisId));
+
+    public async Task<(int Inserted, int Updated, int Unchanged)> CompleteAsync()
+    {
+        await _upsert.FlushAsync();
+        return (_upsert.Inserted, _upsert.Updated, _upsert.Unchanged);
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}

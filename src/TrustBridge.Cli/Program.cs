@@ -12,7 +12,9 @@ public static class TrustBridgeCommand
         root.Options.Add(CliHost.Connection);
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
-        root.Subcommands.Add(ImportCommand.Create());
+        var import = ImportCommand.Create();
+        import.Subcommands.Add(ImportResponsesCommand.Create());
+        root.Subcommands.Add(import);
         return root;
     }
 

@@ -51,6 +51,7 @@ app.MapServiceRecoveryApi();
 app.MapInstrumentsApi();
 app.MapImprovementPlansApi();
 app.MapImportsApi();
+app.MapResponsesImportApi();
 app.MapRazorPages();
 
 app.Run();

@@ -72,7 +72,7 @@ public static class ImportCommand
         return report.Rejected == 0 ? 0 : RowsRejected;
     }
 
-    private static void Print(ImportReport r)
+    public static void Print(ImportReport r)
     {
         var summary = new Table().AddColumns("kind", "inserted", "updated", "unchanged", "rejected", "seconds");
         summary.AddRow(r.Kind, $"{r.Inserted:N0}", $"{r.Updated:N0}", $"{r.Unchanged:N0}", $"{r.Rejected:N0}", $"{r.Seconds:N1}");

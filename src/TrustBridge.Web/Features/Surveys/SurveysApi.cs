@@ -55,6 +55,6 @@ public static class SurveysApi
 
     public static IServiceCollection AddSurveys(this IServiceCollection services) => services
         .AddScoped<CreateSurveyWave>().AddScoped<GetSurveyWave>().AddScoped<SendWaveInvitations>().AddScoped<SubmitSurveyResponse>()
-        .AddScoped<EditInstrument>().AddScoped<InstrumentReliability>()
+        .AddScoped<EditInstrument>().AddScoped<InstrumentReliability>().AddScoped<ImportSurveyResponses>()
         .AddScoped<Notifications.IDeliveryEffect, InvitationDelivered>();
 }

@@ -1,0 +1,142 @@
+using System.Data;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using TrustBridge.Web.Data;
+using TrustBridge.Web.Domain;
+using TrustBridge.Web.Features.Audit;
+using TrustBridge.Web.Features.Hospital;
+using TrustBridge.Web.Features.Imports;
+using TrustBridge.Web.Features.Privacy;
+
+namespace TrustBridge.Web.Features.Surveys;
+
+/// <summary>
+/// Imports paper or external survey answers for one instrument from CSV, idempotent on response_id, in one
+/// transaction (the same rules as the HIS imports, ADR 003). Low answers get service-recovery tasks.
+/// </summary>
+public sealed class ImportSurveyResponses(TrustDbContext db, DatabaseOptions database, HospitalClock clock, PatientIdentifierProtector protector, AuditLog audit)
+{
+    private const string Upsert = """
+        INSERT INTO survey_responses (response_key, instrument_id, encounter_date, department_id, staff_id, source, submitted_at, answers, score, trusts, recommend, overall, comment)
+        VALUES (@k, @i, @d, @dep, @st, @src, @at, @a, @sc, @t, @r, @o, @c)
+        ON CONFLICT (response_key) DO UPDATE SET instrument_id = excluded.instrument_id, encounter_date = excluded.encounter_date,
+            department_id = excluded.department_id, staff_id = excluded.staff_id, source = excluded.source, answers = excluded.answers,
+            score = excluded.score, trusts = excluded.trusts, recommend = excluded.recommend, overall = excluded.overall, comment = excluded.comment
+        WHERE survey_responses.answers <> excluded.answers OR survey_responses.encounter_date <> excluded.encounter_date
+            OR survey_responses.department_id <> excluded.department_id OR survey_responses.source <> excluded.source
+            OR survey_responses.instrument_id <> excluded.instrument_id
+            OR coalesce(survey_responses.staff_id, -1) <> coalesce(excluded.staff_id, -1)
+            OR coalesce(survey_responses.comment, '') <> coalesce(excluded.comment, '')
+        """;
+
+    private const string RecoveryTasks = """
+        INSERT INTO service_recovery_tasks (response_id, department_id, reason, score, recommend, comment, status, created_at)
+        SELECT r.id, r.department_id,
+               CASE WHEN r.score < 50 THEN 'score < 50' ELSE 'recommend ≤ 6 with a comment' END,
+               r.score, r.recommend, r.comment, 'open', @now
+        FROM survey_responses r
+        WHERE r.instrument_id = @i AND (r.score < 50 OR (r.recommend <= 6 AND r.comment IS NOT NULL AND r.comment <> ''))
+          AND NOT EXISTS (SELECT 1 FROM service_recovery_tasks t WHERE t.response_id = r.id)
+        """;
+
+    public async Task<ImportReport> RunAsync(string instrumentCode, Stream content, string? charset, ImportOptions options,
+        IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
+    {
+        var watch = Stopwatch.StartNew();
+        var instrument = await db.Instruments.AsNoTracking().Include(i => i.Items)
+            .Where(i => i.Code == instrumentCode && i.Status == InstrumentStatuses.Published).OrderByDescending(i => i.Version).FirstOrDefaultAsync(ct)
+            ?? throw (await db.Instruments.AnyAsync(i => i.Code == instrumentCode, ct)
+                ? ImportFileProblem.Unprocessable("Instrument not published", $"{instrumentCode} has no published version; answers can only be imported for a published instrument.")
+                : new ImportFileProblem(StatusCodes.Status404NotFound, "Unknown instrument", $"There is no instrument '{instrumentCode}'."));
+
+        await using var spool = content.CanSeek ? null : await ImportRegistryFile.SpoolAsync(content, ct);
+        var file = spool ?? content;
+        var encoding = ImportText.Choose(file, charset);
+        var tally = new ImportTally();
+        await using var input = new ProgressStream(file, progress, tally);
+        using var text = ImportText.Reader(input, encoding);
+
+        bool applied;
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(database.IsPostgres ? IsolationLevel.ReadCommitted : IsolationLevel.Serializable, ct);
+            var s = new ImportSession(db.Database.GetDbConnection(), tx.GetDbTransaction(), database.IsPostgres,
+                AuditLog.TruncateToMicroseconds(clock.UtcNow), tally, clock, protector, ct);
+            var departments = await s.IdsByKeyAsync("departments", "code");
+            var staff = await s.IdsByKeyAsync("staff", "code");
+            var existing = await ExistingKeysAsync(s);
+            var columns = ResponsesCsv.Columns(instrument);
+            var rows = ResponsesCsv.Rows(CsvTable.Open(text, encoding, columns), instrument, columns, tally, departments, staff, clock.Today);
+            await WriteAsync(s, instrument.Id, rows, existing);
+            await using (var recovery = s.Command(RecoveryTasks))
+            {
+                ImportSession.Add(recovery, "@i", instrument.Id);
+                ImportSession.Add(recovery, "@now", Time(s.Now));
+                await recovery.ExecuteNonQueryAsync(ct);
+            }
+            applied = !(options.AllOrNothing && tally.RejectedRows > 0);
+            if (applied)
+            {
+                var (ins, upd, same) = tally.Totals();
+                await audit.RecordAsync(AuditActions.Imported, "survey-responses", options.FileName,
+                    new { instrument = instrumentCode, file = options.FileName, inserted = ins, updated = upd, unchanged = same, rejected = tally.RejectedRows }, ct);
+                await tx.CommitAsync(ct);
+            }
+            else await tx.RollbackAsync(ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        var (inserted, updated, unchanged) = applied ? tally.Totals() : (0, 0, 0);
+        return new ImportReport("responses", applied, inserted, updated, unchanged, tally.RejectedRows, null, null, tally.Errors, tally.TotalErrors,
+            Math.Round(watch.Elapsed.TotalSeconds, 3));
+    }
+
+    private static async Task<HashSet<string>> ExistingKeysAsync(ImportSession s)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        await using var cmd = s.Command("SELECT response_key FROM survey_responses");
+        await using var r = await cmd.ExecuteReaderAsync(s.Ct);
+        while (await r.ReadAsync(s.Ct)) keys.Add(r.GetString(0));
+        return keys;
+    }
+
+    /// <summary>One command reused for every row (SQLite keeps it prepared), all inside the import's transaction.</summary>
+    private async Task WriteAsync(ImportSession s, int instrumentId, IEnumerable<ResponseRow> rows, HashSet<string> existing)
+    {
+        await using var cmd = s.Command(Upsert);
+        var p = new[] { "@k", "@i", "@d", "@dep", "@st", "@src", "@at", "@a", "@sc", "@t", "@r", "@o", "@c" }.Select(n =>
+        {
+            var parameter = cmd.CreateParameter();
+            parameter.ParameterName = n;
+            cmd.Parameters.Add(parameter);
+            return parameter;
+        }).ToArray();
+        var at = Time(s.Now);
+        foreach (var row in rows)
+        {
+            p[0].Value = row.Key;
+            p[1].Value = instrumentId;
+            p[2].Value = s.IsPostgres ? row.EncounterDate : row.EncounterDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            p[3].Value = row.DepartmentId;
+            p[4].Value = (object?)row.StaffId ?? DBNull.Value;
+            p[5].Value = row.Source;
+            p[6].Value = at;
+            p[7].Value = row.Scored.Answers;
+            p[8].Value = (object?)row.Scored.Score ?? DBNull.Value;
+            p[9].Value = row.Scored.Trusts is { } t ? (s.IsPostgres ? t : t ? 1 : 0) : DBNull.Value;
+            p[10].Value = (object?)row.Scored.Recommend ?? DBNull.Value;
+            p[11].Value = (object?)row.Scored.Overall ?? DBNull.Value;
+            p[12].Value = (object?)row.Scored.Comment ?? DBNull.Value;
+            var affected = await cmd.ExecuteNonQueryAsync(s.Ct);
+            if (!existing.Contains(row.Key)) s.Tally.Applied("responses", 1, 0, 0);
+            else s.Tally.Applied("responses", 0, affected, 1 - affected);
+        }
+    }
+
+    private object Time(DateTime utc) => database.IsPostgres ? utc : utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+}

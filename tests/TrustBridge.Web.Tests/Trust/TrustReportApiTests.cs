@@ -160,3 +160,21 @@ public class TrustReportApiTests(TrustReportFixture app) : IClassFixture<TrustRe
         (await resp.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _).ShouldBeTrue();
     }
 }
+
+public class TrustReportExportTests(TrustReportFixture app) : IClassFixture<TrustReportFixture>
+{
+    [Fact]
+    public async Task The_report_downloads_as_csv_and_xlsx()
+    {
+        await app.SeedAsync();
+        var admin = await app.AdminClientAsync();
+        var csv = await admin.GetAsync("/api/trust/report/export?format=csv&instrument=trust-10&from=2026-07-01&to=2026-09-30");
+        csv.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
+        var text = System.Text.Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync());
+        text.ShouldContain("T1,心血管内科,100,90,");
+        var xlsx = await admin.GetAsync("/api/trust/report/export?format=xlsx&instrument=trust-10&from=2026-07-01&to=2026-09-30");
+        xlsx.Content.Headers.ContentDisposition!.FileName!.ShouldContain(".xlsx");
+        (await xlsx.Content.ReadAsByteArrayAsync()).Take(2).ShouldBe("PK"u8.ToArray());
+        (await admin.GetAsync("/api/trust/report/export?format=pdf&instrument=trust-10")).StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest);
+    }
+}

@@ -11,7 +11,24 @@ public static class TrustApi
     {
         app.MapGet("/api/trust/report", Report).WithTags("Trust").RequireAuthorization(Policies.Staff)
             .WithSummary("Trust index, trusting rate, funnel limits and flags per department or doctor (MEASUREMENT.md). Dates are encounter dates, inclusive; source = sampled (default), all, or one source.");
+        app.MapGet("/api/trust/report/export", Export).WithTags("Trust").RequireAuthorization(Policies.Staff)
+            .WithSummary("The same report's unit table as a download: format=csv or xlsx.");
         return app;
+    }
+
+    private static async Task<IResult> Export(string? format, string? instrument, DateOnly? from, DateOnly? to, string? unit, string? source,
+        BuildTrustReport build, ScopeOfUser scopes, HospitalClock clock, HttpContext http, CancellationToken ct)
+    {
+        var fmt = format ?? "csv";
+        if (!Exports.ExportResults.IsKnown(fmt))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["format must be csv or xlsx."] });
+        var result = await Report(instrument, from, to, unit, source, build, scopes, clock, http, ct);
+        if (result.Result is not Ok<TrustReport> { Value: { } report }) return result.Result;
+        var table = new Exports.ExportTable($"{report.Query.Instrument} {report.Query.Unit}",
+            ["code", "name", "n", "trustIndex", "ciLow", "ciHigh", "trustingRate", "rateCiLow", "rateCiHigh", "reportable", "lower95", "upper95", "lower998", "upper998", "flag"],
+            report.Units.Select(u => (IReadOnlyList<object?>)[u.Code, u.Name, u.N, u.TrustIndex, u.CiLow, u.CiHigh, u.TrustingRate, u.RateCiLow, u.RateCiHigh,
+                u.Reportable, u.Funnel?.Lower95, u.Funnel?.Upper95, u.Funnel?.Lower998, u.Funnel?.Upper998, u.Flag]).ToList());
+        return Exports.ExportResults.File(table, fmt, $"trust-{report.Query.Instrument}-{report.Query.Unit}-{report.Query.From:yyyyMMdd}-{report.Query.To:yyyyMMdd}");
     }
 
     private static async Task<Results<Ok<TrustReport>, ValidationProblem>> Report(

@@ -1,5 +1,6 @@
 using TrustBridge.Web.Data;
 using TrustBridge.Web.Features.Accounts;
+using TrustBridge.Web.Features.Demo;
 using TrustBridge.Web.Features.Health;
 
 namespace TrustBridge.Web;
@@ -19,6 +20,7 @@ public static class StartupTasks
                 : $"First administrator: {admin.Email}  password: {admin.GeneratedPassword}  (shown once; change it after logging in)";
             Console.WriteLine(line);
         }
+        await sp.SeedDemoHospitalIfConfiguredAsync(configuration, ct);
         sp.GetRequiredService<StartupState>().DatabaseReady = true;
     }
 }

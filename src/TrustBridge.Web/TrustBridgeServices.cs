@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Json;
 using TrustBridge.Web.Data;
 using TrustBridge.Web.Features.Audit;
+using TrustBridge.Web.Features.Demo;
 using TrustBridge.Web.Features.Hospital;
 using TrustBridge.Web.Features.Organization;
 using TrustBridge.Web.Features.Patients;
@@ -21,6 +22,7 @@ public static class TrustBridgeServices
         services.AddAuditLog();
         services.AddOrganization();
         services.AddPatients();
+        services.AddDemoHospital();
         services.AddSingleton<Features.Health.StartupState>();
         services.AddOptions<JsonOptions>().Configure<HospitalClock>((o, clock) =>
             o.SerializerOptions.Converters.Add(new HospitalTimeJsonConverter(clock)));

@@ -47,6 +47,9 @@ public sealed class DemoHospitalSeeder(
         void Advance(string stage, int n) => progress?.Report(new DemoProgress(stage, done += n, total));
         Advance("Planning the hospital", 0);
 
+        // Creating the first Data Protection key writes to the database from its own connection: do it now, not
+        // while this seed's transaction holds SQLite's write lock.
+        protector.ProtectMobile("13800000000");
         var now = AuditLog.TruncateToMicroseconds(clock.UtcNow);
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;

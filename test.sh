@@ -36,8 +36,9 @@ missing=()
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
 if [ ${#missing[@]} -gt 0 ]; then
   log "Installing ${missing[*]}"
-  "${SUDO[@]}" apt-get update -q
-  "${SUDO[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" </dev/null
+  if ! { "${SUDO[@]}" apt-get update -q && "${SUDO[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"; } </dev/null; then
+    echo "test.sh: could not install ${missing[*]} with apt-get; the tests that need them will fail." >&2
+  fi
 fi
 PGBIN="$(pg_bindir)"
 CHROMIUM="$(chromium_path)"

@@ -194,6 +194,12 @@ public partial class DemoHospitalTests(DemoHospitalFactory app) : IClassFixture<
         zhang.Name.ShouldStartWith("张");
         zhang.DepartmentId.ShouldBe(cardiologyId);
         zhang.Title.ShouldBe("主治医师");
+        var chief = Query(db => db.Users.Where(u => u.Email == "cardio.head@demo.local")
+            .Select(u => new { u.DisplayName, Staff = db.Staff.Single(s => s.Id == u.StaffId) }).Single());
+        chief.Staff.Title.ShouldBe("主任医师");
+        chief.Staff.DepartmentId.ShouldBe(cardiologyId);
+        chief.Staff.Bio!.ShouldContain("科主任");
+        chief.DisplayName.ShouldStartWith(chief.Staff.Name);
     }
 
     [Fact]

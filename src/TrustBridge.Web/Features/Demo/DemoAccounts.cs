@@ -23,8 +23,7 @@ public static class DemoAccounts
     ];
 
     /// <summary>Creates the logins that do not exist yet; returns those created. Needs ASP.NET Core Identity registered.</summary>
-    public static async Task<List<DemoLogin>> EnsureAsync(IServiceProvider services, string password, string headStaffCode, string clinicianStaffCode,
-        string clinicianName, CancellationToken ct)
+    public static async Task<List<DemoLogin>> EnsureAsync(IServiceProvider services, string password, DemoStaff head, DemoStaff clinician, CancellationToken ct)
     {
         var users = services.GetService<UserManager<StaffUser>>();
         var manage = services.GetService<ManageUsers>();
@@ -40,8 +39,8 @@ public static class DemoAccounts
             if (await users.FindByEmailAsync(login.Email) is not null) continue;
             var (scope, staffCode, name) = login.Role switch
             {
-                Roles.DepartmentHead => (new[] { DemoDepartments.CardiologyCode }, headStaffCode, login.Description),
-                Roles.Clinician => (new[] { DemoDepartments.CardiologyCode }, clinicianStaffCode, $"{clinicianName}（心血管内科）"),
+                Roles.DepartmentHead => (new[] { DemoDepartments.CardiologyCode }, head.Code, $"{head.Name}（{login.Description}）"),
+                Roles.Clinician => (new[] { DemoDepartments.CardiologyCode }, clinician.Code, $"{clinician.Name}（心血管内科 {clinician.Title}）"),
                 _ => (null, null, login.Description),
             };
             var (user, errors) = await manage.CreateAsync(new UserInput(login.Email, name, password, [login.Role], scope, staffCode, null), ct);

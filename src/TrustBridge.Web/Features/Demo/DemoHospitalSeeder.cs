@@ -82,9 +82,9 @@ public sealed class DemoHospitalSeeder(
             await db.Database.CloseConnectionAsync();
         }
 
-        var cardiology = hospital.Staff.Select((s, i) => (s, i))
-            .Where(x => hospital.Departments[x.s.DepartmentIndex].Code == DemoDepartments.CardiologyCode && x.s.Attends).ToList();
-        var logins = await DemoAccounts.EnsureAsync(services, password, cardiology[0].s.Code, cardiology[1].s.Code, cardiology[1].s.Name, ct);
+        // The generator makes cardiology's first doctor its head (主任医师) and the second Dr Zhang (主治医师).
+        var cardiology = hospital.Staff.Where(s => hospital.Departments[s.DepartmentIndex].Code == DemoDepartments.CardiologyCode && s.Attends).ToList();
+        var logins = await DemoAccounts.EnsureAsync(services, password, cardiology[0], cardiology[1], ct);
 
         var counts = new
         {

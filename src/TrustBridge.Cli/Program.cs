@@ -15,6 +15,7 @@ public static class TrustBridgeCommand
         var import = ImportCommand.Create();
         import.Subcommands.Add(ImportResponsesCommand.Create());
         root.Subcommands.Add(import);
+        root.Subcommands.Add(DemoCommand.Create());
         return root;
     }
 

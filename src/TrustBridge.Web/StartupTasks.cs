@@ -1,5 +1,6 @@
 using TrustBridge.Web.Data;
 using TrustBridge.Web.Features.Accounts;
+using TrustBridge.Web.Features.Demo;
 using TrustBridge.Web.Features.Health;
 using TrustBridge.Web.Features.Surveys;
 
@@ -21,6 +22,7 @@ public static class StartupTasks
             Console.WriteLine(line);
         }
         await sp.GetRequiredService<InstrumentCatalog>().EnsureShippedAsync(ct);
+        await sp.SeedDemoHospitalIfConfiguredAsync(configuration, ct);
         sp.GetRequiredService<StartupState>().DatabaseReady = true;
     }
 }

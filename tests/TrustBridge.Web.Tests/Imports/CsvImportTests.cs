@@ -121,6 +121,15 @@ public class CsvImportTests(TrustBridgeFactory app) : IClassFixture<TrustBridgeF
     }
 
     [Fact]
+    public async Task Text_the_database_cannot_store_is_a_row_error_not_a_server_error()
+    {
+        var admin = await app.AdminClientAsync();
+        var report = await admin.ImportAsync("departments", Csv($"code,name\nNUL1,坏\0名\nNUL2,{new string('长', 101)}\nNUL3,好\n"));
+        report.Inserted.ShouldBe(1);
+        report.Errors.Select(e => (e.Line, e.Column)).ShouldBe([(2, "name"), (3, "name")]);
+    }
+
+    [Fact]
     public async Task Mobile_numbers_are_stored_encrypted_and_lists_show_only_the_masked_form()
     {
         var admin = await app.AdminClientAsync();

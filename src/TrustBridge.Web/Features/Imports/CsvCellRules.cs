@@ -12,6 +12,7 @@ public static class CsvCellRules
             return null;
         }
         if (v.Length > maxLength) { row.Problem(column, v, $"{column.Name} is longer than {maxLength} characters."); return null; }
+        if (v.Contains('\0')) { row.Problem(column, v.Replace('\0', ' '), $"{column.Name} contains a NUL character."); return null; }
         return v;
     }
 

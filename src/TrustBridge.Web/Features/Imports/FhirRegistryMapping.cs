@@ -127,7 +127,7 @@ public sealed class FhirRegistryMapping(FhirBundle bundle, ImportTally tally, Ho
             if (practitioner is null && problems.Count == 0) problems.Add(e.Origin.Error("practitioner", null, "PractitionerRole.practitioner is required."));
             if (Reject("PractitionerRole", problems)) continue;
             var specialties = string.Join("、", e.Resource.Array("specialty").Select(c => c.Str("text") ?? c.Array("coding").Select(x => x.Str("display")).FirstOrDefault(d => d is not null)).OfType<string>());
-            roles[practitioner!] = (department, specialties.Length is 0 or > 500 ? null : specialties);
+            roles[practitioner!] = (department, specialties.Length is 0 or > 500 || specialties.Contains('\0') ? null : specialties);
         }
         return roles;
     }
@@ -190,6 +190,11 @@ public sealed class FhirRegistryMapping(FhirBundle bundle, ImportTally tally, Ho
 
     private static string? Fit(FhirBundle.Entry e, string element, string? value, int max, List<ImportRowError> problems)
     {
+        if (value is not null && value.Contains('\0'))
+        {
+            problems.Add(e.Origin.Error(element, value.Replace('\0', ' '), $"{element} contains a NUL character."));
+            return null;
+        }
         if (value is null || value.Length <= max) return value;
         problems.Add(e.Origin.Error(element, value, $"{element} is longer than {max} characters."));
         return null;

@@ -1,7 +1,9 @@
 using TrustBridge.Web;
 using TrustBridge.Web.Features.Accounts;
 using TrustBridge.Web.Features.Audit;
+using TrustBridge.Web.Features.Dashboard;
 using TrustBridge.Web.Features.Health;
+using TrustBridge.Web.Features.Localization;
 using TrustBridge.Web.Features.Organization;
 using TrustBridge.Web.Features.Patients;
 
@@ -11,6 +13,8 @@ builder.Services.AddTrustBridgeCore(builder.Configuration);
 builder.Services.AddAccounts();
 builder.Services.AddTrustProblemDetails();
 builder.Services.AddOpenApi();
+builder.Services.AddUiLocalization();
+builder.Services.AddScoped<RegistryOverview>();
 builder.Services.AddRazorPages(o =>
 {
     o.Conventions.AuthorizeFolder("/Staff", Policies.Staff);
@@ -29,6 +33,7 @@ await StartupTasks.RunAsync(app.Services, app.Configuration);
 
 app.UseTrustProblemDetails();
 app.UseStaticFiles();
+app.UseRequestLocalization();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -40,6 +45,7 @@ app.MapUsersApi();
 app.MapAuditApi();
 app.MapOrganizationApi();
 app.MapPatientsApi();
+app.MapCultureSwitch();
 app.MapRazorPages();
 
 app.Run();

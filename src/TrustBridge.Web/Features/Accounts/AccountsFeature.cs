@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using TrustBridge.Web.Data;
@@ -7,6 +8,9 @@ namespace TrustBridge.Web.Features.Accounts;
 
 public static class AccountsFeature
 {
+    /// <summary>The scheme AddIdentityApiEndpoints makes default (IdentityConstants keeps its name internal).</summary>
+    internal const string BearerOrCookieScheme = "Identity.BearerAndApplication";
+
     public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
         services.AddAuthorization(Policies.Add);
@@ -38,6 +42,10 @@ public static class AccountsFeature
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
         });
+        // The combined bearer-or-cookie scheme challenges with the bearer scheme (a bare 401) by default; staff pages
+        // must send the browser to the login page instead, so challenges and forbids outside /api go to the cookie.
+        services.PostConfigure<AuthenticationSchemeOptions>(BearerOrCookieScheme, o =>
+            o.ForwardDefaultSelector = ctx => ctx.Request.Path.StartsWithSegments("/api") ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme);
         services.AddScoped<BootstrapAdministrator>();
         services.AddScoped<ManageUsers>();
         return services;

@@ -1,0 +1,43 @@
+using Microsoft.Playwright;
+
+namespace TrustBridge.E2E;
+
+/// <summary>One browser context and page of one viewport, with the steps the tests share.</summary>
+public sealed class BrowserSession(TrustBridgeApp app, string viewport, IBrowserContext context, IPage page) : IAsyncDisposable
+{
+    public IPage Page { get; } = page;
+    public string Viewport { get; } = viewport;
+
+    public static async Task<BrowserSession> OpenAsync(TrustBridgeApp app, string viewport)
+    {
+        var context = await app.NewContextAsync(viewport);
+        var page = await context.NewPageAsync();
+        return new BrowserSession(app, viewport, context, page);
+    }
+
+    public async Task LoginAsync(string email = TrustBridgeApp.AdminEmail, string password = TrustBridgeApp.AdminPassword)
+    {
+        await Page.GotoAsync("/Account/Login");
+        await Page.FillAsync("#Email", email);
+        await Page.FillAsync("#Password", password);
+        await Page.ClickAsync("form button[type=submit]");
+        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Staff");
+    }
+
+    /// <summary>docs/screenshots/NAME-desktop.png or NAME-phone.png, the whole page.</summary>
+    public Task ScreenshotAsync(string name) =>
+        Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TrustBridgeApp.ScreenshotDir, $"{name}-{Viewport}.png"), FullPage = true });
+
+    /// <summary>Fails when the page is wider than the viewport (a table or form that does not fit a phone).</summary>
+    public async Task ShouldNotScrollSidewaysAsync()
+    {
+        var overflow = await Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        overflow.ShouldBeLessThanOrEqualTo(1, $"{Page.Url} is {overflow}px wider than the {Viewport} viewport");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (app is null) return;
+        await context.DisposeAsync();
+    }
+}

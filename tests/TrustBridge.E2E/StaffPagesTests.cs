@@ -1,0 +1,140 @@
+using System.Text;
+using Microsoft.Playwright;
+
+namespace TrustBridge.E2E;
+
+/// <summary>The staff pages in real Chromium, on a desktop and on a phone.</summary>
+[Collection(AppCollection.Name)]
+public sealed class StaffPagesTests(TrustBridgeApp app)
+{
+    [Theory]
+    [InlineData(Viewports.Desktop)]
+    [InlineData(Viewports.Phone)]
+    public async Task Staff_member_logs_in_and_sees_the_dashboard_with_figures_and_chart(string viewport)
+    {
+        await using var s = await BrowserSession.OpenAsync(app, viewport);
+        await s.Page.GotoAsync("/Staff");
+        new Uri(s.Page.Url).AbsolutePath.ShouldBe("/Account/Login");
+        await s.ScreenshotAsync("login");
+
+        await s.Page.FillAsync("#Email", TrustBridgeApp.AdminEmail);
+        await s.Page.FillAsync("#Password", "wrong-password-1");
+        await s.Page.ClickAsync("form button[type=submit]");
+        (await s.Page.TextContentAsync("#login-error"))!.ShouldContain("邮箱或密码错误");
+
+        await s.LoginAsync();
+        (await s.Page.TextContentAsync("#dashboard-counts"))!.ShouldContain(SeedData.Departments.Length.ToString());
+        await s.Page.WaitForSelectorAsync("#encounters-chart svg"); // ECharts drew the monthly bars
+        (await s.Page.TextContentAsync("#top-departments"))!.ShouldNotBeNullOrWhiteSpace();
+        await s.ShouldNotScrollSidewaysAsync();
+        await s.ScreenshotAsync("dashboard");
+    }
+
+    [Theory]
+    [InlineData(Viewports.Desktop)]
+    [InlineData(Viewports.Phone)]
+    public async Task Patient_list_masks_mobiles_and_the_detail_reveals_once_on_request(string viewport)
+    {
+        await using var s = await BrowserSession.OpenAsync(app, viewport);
+        await s.LoginAsync();
+        await s.Page.GotoAsync("/Staff/Patients");
+        var list = await s.Page.ContentAsync();
+        list.ShouldContain(TrustBridgeApp.MaskedMobile);
+        list.ShouldNotContain(TrustBridgeApp.FullMobile);
+        await s.ShouldNotScrollSidewaysAsync();
+        await s.ScreenshotAsync("patients");
+
+        await s.Page.ClickAsync($"#patients a[href='/Staff/Patients/Detail/{app.PatientWithMobileId}'] >> nth=0");
+        (await s.Page.TextContentAsync("#patient-mobile"))!.Trim().ShouldBe(TrustBridgeApp.MaskedMobile);
+        (await s.Page.ContentAsync()).ShouldNotContain(TrustBridgeApp.FullMobile);
+        (await s.Page.Locator("#encounter-timeline li").CountAsync()).ShouldBeGreaterThan(0);
+        await s.ShouldNotScrollSidewaysAsync();
+        await s.ScreenshotAsync("patient-detail");
+
+        await s.Page.FillAsync("#Reason", "电话回访");
+        await s.Page.ClickAsync("#reveal-form button[type=submit]");
+        (await s.Page.TextContentAsync("#patient-mobile"))!.Trim().ShouldBe(TrustBridgeApp.FullMobile);
+        await s.Page.WaitForSelectorAsync("#revealed-notice");
+
+        // Shown once: opening the page again masks it again.
+        await s.Page.GotoAsync($"/Staff/Patients/Detail/{app.PatientWithMobileId}");
+        (await s.Page.TextContentAsync("#patient-mobile"))!.Trim().ShouldBe(TrustBridgeApp.MaskedMobile);
+    }
+
+    [Theory]
+    [InlineData(Viewports.Desktop)]
+    [InlineData(Viewports.Phone)]
+    public async Task Registry_and_audit_pages_render_and_fit_the_screen(string viewport)
+    {
+        await using var s = await BrowserSession.OpenAsync(app, viewport);
+        await s.LoginAsync();
+
+        await s.Page.GotoAsync("/Staff/Organization/Departments?q=内科");
+        (await s.Page.TextContentAsync("#departments"))!.ShouldContain("心血管内科");
+        await s.ShouldNotScrollSidewaysAsync();
+        await s.Page.GotoAsync("/Staff/Organization/Departments");
+        await s.ScreenshotAsync("departments");
+
+        await s.Page.GotoAsync("/Staff/Organization/Staff/Profile/D001");
+        (await s.Page.TextContentAsync("#staff-profile"))!.ShouldContain("张伟");
+        (await s.Page.ContentAsync()).ShouldContain("冠心病介入治疗");
+        await s.ShouldNotScrollSidewaysAsync();
+        await s.ScreenshotAsync("staff-profile");
+
+        await s.Page.GotoAsync("/Staff/Patients/Encounters?type=inpatient");
+        (await s.Page.Locator("#encounters tbody tr").CountAsync()).ShouldBeGreaterThan(0);
+        await s.ShouldNotScrollSidewaysAsync();
+        await s.ScreenshotAsync("encounters");
+
+        await s.Page.GotoAsync("/Staff/Audit");
+        await s.Page.ClickAsync("#verify-chain");
+        (await s.Page.TextContentAsync("#verification"))!.ShouldContain("哈希链完整");
+        (await s.Page.TextContentAsync("#audit-log"))!.ShouldContain("login.succeeded");
+        await s.ShouldNotScrollSidewaysAsync();
+        await s.ScreenshotAsync("audit");
+
+        await s.Page.GotoAsync("/Staff/Trust");
+        (await s.Page.TextContentAsync(".under-construction"))!.ShouldContain("本功能尚在建设中");
+    }
+
+    [Theory]
+    [InlineData(Viewports.Desktop)]
+    [InlineData(Viewports.Phone)]
+    public async Task English_switch_translates_the_navigation_and_keeps_the_page(string viewport)
+    {
+        await using var s = await BrowserSession.OpenAsync(app, viewport);
+        await s.LoginAsync();
+        await s.Page.GotoAsync("/Staff/Organization/Departments");
+        await s.Page.ClickAsync("a.lang-switch");
+        await s.Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Staff/Organization/Departments");
+        (await s.Page.TextContentAsync("h1"))!.ShouldContain("Departments");
+        (await s.Page.GetAttributeAsync("html", "lang")).ShouldBe("en");
+        await s.ScreenshotAsync("departments-english");
+        await s.Page.ClickAsync("a.lang-switch");
+        (await s.Page.TextContentAsync("h1"))!.ShouldContain("科室");
+    }
+
+    [Theory]
+    [InlineData(Viewports.Desktop)]
+    [InlineData(Viewports.Phone)]
+    public async Task Import_page_uploads_a_department_csv_and_shows_the_report(string viewport)
+    {
+        await using var s = await BrowserSession.OpenAsync(app, viewport);
+        await s.LoginAsync();
+        await s.Page.GotoAsync("/Staff/Imports");
+        var code = viewport == Viewports.Phone ? "PHK" : "DSK";
+        var csv = $"code,name,kind,parent_code,active\n{code},{(viewport == Viewports.Phone ? "皮肤科" : "导入测试科")},clinical,,true\n,缺代码的科室,clinical,,true\n";
+        await s.Page.SetInputFilesAsync("#Upload", new FilePayload { Name = "departments.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
+        await s.Page.SelectOptionAsync("#Kind", "Departments");
+        await s.Page.ClickAsync("#import-form button[type=submit]");
+        await s.Page.WaitForSelectorAsync("#import-report");
+        (await s.Page.TextContentAsync("#report-inserted"))!.Trim().ShouldBe("1");
+        (await s.Page.TextContentAsync("#report-rejected"))!.Trim().ShouldBe("1");
+        (await s.Page.TextContentAsync("#row-errors"))!.ShouldContain("3"); // the line of the rejected row
+        await s.ShouldNotScrollSidewaysAsync();
+        await s.ScreenshotAsync("imports-result");
+
+        await s.Page.GotoAsync($"/Staff/Organization/Departments/Detail/{code}");
+        (await s.Page.TextContentAsync("h1"))!.ShouldContain(code);
+    }
+}

@@ -93,6 +93,15 @@ public sealed class StaffPagesTests(TrustBridgeApp app)
         await s.ShouldNotScrollSidewaysAsync();
         await s.ScreenshotAsync("audit");
 
+        await s.Page.GotoAsync("/Staff/Imports");
+        await s.Page.WaitForSelectorAsync("#import-form");
+        await s.ShouldNotScrollSidewaysAsync();
+        await s.ScreenshotAsync("imports");
+
+        await s.Page.GotoAsync("/Staff/Accounts");
+        (await s.Page.TextContentAsync("#users"))!.ShouldContain(TrustBridgeApp.AdminEmail);
+        await s.ScreenshotAsync("accounts");
+
         await s.Page.GotoAsync("/Staff/Trust");
         (await s.Page.TextContentAsync(".under-construction"))!.ShouldContain("本功能尚在建设中");
     }
@@ -122,6 +131,8 @@ public sealed class StaffPagesTests(TrustBridgeApp app)
         await using var s = await BrowserSession.OpenAsync(app, viewport);
         await s.LoginAsync();
         await s.Page.GotoAsync("/Staff/Imports");
+        if (await s.Page.Locator("#importer-off").CountAsync() > 0)
+            throw new ShouldAssertException("The import page has no importer: register an IRegistryFileImporter over Features/Imports.");
         var code = viewport == Viewports.Phone ? "PHK" : "DSK";
         var csv = $"code,name,kind,parent_code,active\n{code},{(viewport == Viewports.Phone ? "皮肤科" : "导入测试科")},clinical,,true\n,缺代码的科室,clinical,,true\n";
         await s.Page.SetInputFilesAsync("#Upload", new FilePayload { Name = "departments.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });

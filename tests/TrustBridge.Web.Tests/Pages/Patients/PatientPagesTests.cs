@@ -83,5 +83,9 @@ public class PatientPagesTests(TrustBridgeFactory app) : IClassFixture<TrustBrid
         (await browser.GetHtmlAsync("/Staff/Patients/Encounters?departmentCode=ENC&type=inpatient")).ShouldContain("H-P-ENC-1");
         (await browser.GetHtmlAsync("/Staff/Patients/Encounters?departmentCode=ENC&type=outpatient")).ShouldNotContain("H-P-ENC-1");
         (await browser.GetHtmlAsync("/Staff/Patients/Encounters?from=2026-12-01&to=2026-11-01")).ShouldContain("开始日期不能晚于结束日期");
+        (await browser.GetHtmlAsync("/Staff/Patients/Encounters?from=not-a-date")).ShouldContain("日期格式应为 2026-11-22。");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        (await browser.GetHtmlAsync($"/Staff/Patients/Encounters?departmentCode=ENC&from={today.AddDays(-7):yyyy-MM-dd}&to={today:yyyy-MM-dd}")).ShouldContain("H-P-ENC-1");
+        (await browser.GetHtmlAsync($"/Staff/Patients/Encounters?departmentCode=ENC&from={today.AddDays(-60):yyyy-MM-dd}&to={today.AddDays(-30):yyyy-MM-dd}")).ShouldNotContain("H-P-ENC-1");
     }
 }

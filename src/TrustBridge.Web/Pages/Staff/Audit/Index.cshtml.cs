@@ -31,6 +31,7 @@ public sealed class IndexModel(SearchAuditLog search, VerifyAuditChain verify, H
 
     public Paged<AuditEntry> Result { get; private set; } = null!;
     public AuditVerification? Verification { get; private set; }
+    public bool BadDate => Pages.Shared.DateFilters.Unreadable(ModelState);
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 

@@ -27,6 +27,7 @@ public sealed class EncountersModel(ListEncounters list, ListDepartments departm
     public async Task OnGetAsync(CancellationToken ct)
     {
         Departments = (await departments.RunAsync(new DepartmentFilter(PageSize: 500), ct)).Items;
+        if (Pages.Shared.DateFilters.Unreadable(ModelState)) { Problem = "日期格式应为 2026-11-22。"; return; }
         if (!string.IsNullOrEmpty(Type) && !EncounterTypes.All.Contains(Type)) { Problem = "就诊类型无效。"; return; }
         if (From > To) { Problem = "开始日期不能晚于结束日期。"; return; }
         Result = await list.RunAsync(new EncounterFilter(DepartmentCode, From, To, NullIfEmpty(Type), NullIfEmpty(Patient?.Trim()), NullIfEmpty(StaffCode), PageNumber),

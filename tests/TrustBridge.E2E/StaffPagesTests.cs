@@ -28,6 +28,51 @@ public sealed class StaffPagesTests(TrustBridgeApp app)
         (await s.Page.TextContentAsync("#top-departments"))!.ShouldNotBeNullOrWhiteSpace();
         await s.ShouldNotScrollSidewaysAsync();
         await s.ScreenshotAsync("dashboard");
+
+        if (viewport == Viewports.Phone)
+        {
+            // The menu is folded behind the toggler on a phone and opens on a tap.
+            (await s.Page.IsVisibleAsync("#staffNav a[href='/Staff/Patients']")).ShouldBeFalse();
+            await s.Page.TapAsync(".navbar-toggler");
+            await s.Page.WaitForSelectorAsync("#staffNav a[href='/Staff/Patients']", new() { State = Microsoft.Playwright.WaitForSelectorState.Visible });
+            await s.Page.WaitForTimeoutAsync(400); // let the collapse animation finish before the picture
+            await s.Page.ScreenshotAsync(new() { Path = Path.Combine(TrustBridgeApp.ScreenshotDir, "menu-phone.png") });
+            await s.Page.TapAsync("#staffNav a[href='/Staff/Patients']");
+            await s.Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Staff/Patients");
+        }
+    }
+
+    [Theory]
+    [InlineData(Viewports.Desktop)]
+    [InlineData(Viewports.Phone)]
+    public async Task Pages_work_without_javascript(string viewport)
+    {
+        var context = await app.Browser.NewContextAsync(new Microsoft.Playwright.BrowserNewContextOptions
+        {
+            BaseURL = app.BaseUrl, JavaScriptEnabled = false,
+            ViewportSize = viewport == Viewports.Phone ? new() { Width = 390, Height = 844 } : new() { Width = 1366, Height = 900 },
+        });
+        try
+        {
+            var page = await context.NewPageAsync();
+            await page.GotoAsync("/Account/Login");
+            await page.FillAsync("#Email", TrustBridgeApp.AdminEmail);
+            await page.FillAsync("#Password", TrustBridgeApp.AdminPassword);
+            await page.ClickAsync("form button[type=submit]");
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Staff");
+            // Without JavaScript the menu is open, the chart's table is open, and forms and links still navigate.
+            (await page.IsVisibleAsync("#staffNav a[href='/Staff/Patients']")).ShouldBeTrue();
+            (await page.IsVisibleAsync("#encounters-table table")).ShouldBeTrue();
+            await page.ClickAsync("#staffNav a[href='/Staff/Patients']");
+            await page.FillAsync("#q", "王秀英");
+            await page.ClickAsync("form[role=search] button[type=submit]");
+            (await page.TextContentAsync("#patients"))!.ShouldContain(TrustBridgeApp.MaskedMobile);
+            (await page.Locator("#patients tbody tr").CountAsync()).ShouldBe(1);
+        }
+        finally
+        {
+            await context.DisposeAsync();
+        }
     }
 
     [Theory]

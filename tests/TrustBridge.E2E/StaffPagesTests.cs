@@ -89,6 +89,16 @@ public sealed class StaffPagesTests(TrustBridgeApp app)
         await s.ShouldNotScrollSidewaysAsync();
         await s.ScreenshotAsync("patients");
 
+        // The search form swaps the list in place (htmx) and keeps the address shareable.
+        await s.Page.EvaluateAsync("() => { window.stillHere = true; }");
+        await s.Page.FillAsync("#q", "李建国");
+        await s.Page.ClickAsync("form[role=search] button[type=submit]");
+        await s.Page.WaitForURLAsync(url => url.Contains("q=", StringComparison.Ordinal));
+        await s.Page.WaitForFunctionAsync("() => document.querySelectorAll('#patients tbody tr').length === 1");
+        (await s.Page.TextContentAsync("#patients"))!.ShouldContain("139****1111");
+        (await s.Page.EvaluateAsync<bool>("() => window.stillHere === true")).ShouldBeTrue("the list was swapped in place, not reloaded");
+        await s.Page.GotoAsync("/Staff/Patients");
+
         await s.Page.ClickAsync($"#patients a[href='/Staff/Patients/Detail/{app.PatientWithMobileId}'] >> nth=0");
         (await s.Page.TextContentAsync("#patient-mobile"))!.Trim().ShouldBe(TrustBridgeApp.MaskedMobile);
         (await s.Page.ContentAsync()).ShouldNotContain(TrustBridgeApp.FullMobile);

@@ -34,7 +34,12 @@ public class DepartmentPagesTests(TrustBridgeFactory app) : IClassFixture<TrustB
 
         var duplicate = await browser.PostFormAsync("/Staff/Organization/Departments/Edit", "/Staff/Organization/Departments/Edit",
             new Dictionary<string, string> { ["Form.Code"] = "DUP", ["Form.Name"] = "又一个", ["Form.Kind"] = "clinical" });
-        (await duplicate.Content.ReadAsStringAsync()).ShouldContain("A department with code DUP already exists.");
+        (await duplicate.Content.ReadAsStringAsync()).ShouldContain("科室代码 DUP 已存在。");
+
+        await browser.Client.GetAsync("/Culture?c=en&returnUrl=%2F");
+        var english = await browser.PostFormAsync("/Staff/Organization/Departments/Edit", "/Staff/Organization/Departments/Edit",
+            new Dictionary<string, string> { ["Form.Code"] = "DUP", ["Form.Name"] = "又一个", ["Form.Kind"] = "clinical" });
+        (await english.Content.ReadAsStringAsync()).ShouldContain("A department with code DUP already exists.");
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace TrustBridge.E2E;
 
 /// <summary>One browser context and page of one viewport, with the steps the tests share.</summary>
-public sealed class BrowserSession(TrustBridgeApp app, string viewport, IBrowserContext context, IPage page) : IAsyncDisposable
+public sealed class BrowserSession(string viewport, IBrowserContext context, IPage page) : IAsyncDisposable
 {
     public IPage Page { get; } = page;
     public string Viewport { get; } = viewport;
@@ -12,7 +12,7 @@ public sealed class BrowserSession(TrustBridgeApp app, string viewport, IBrowser
     {
         var context = await app.NewContextAsync(viewport);
         var page = await context.NewPageAsync();
-        return new BrowserSession(app, viewport, context, page);
+        return new BrowserSession(viewport, context, page);
     }
 
     public async Task LoginAsync(string email = TrustBridgeApp.AdminEmail, string password = TrustBridgeApp.AdminPassword)
@@ -35,9 +35,5 @@ public sealed class BrowserSession(TrustBridgeApp app, string viewport, IBrowser
         overflow.ShouldBeLessThanOrEqualTo(1, $"{Page.Url} is {overflow}px wider than the {Viewport} viewport");
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (app is null) return;
-        await context.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => context.DisposeAsync();
 }

@@ -23,6 +23,16 @@ public static class SeedData
         new("D006", "杨帆", "主治医师", "JZK", "急危重症救治", "110440100012349", null),
     ];
 
+    public const string UserPassword = "User-E2E-12345";
+
+    public static readonly (string Email, string Name, string[] Roles, string[] Departments)[] Users =
+    [
+        ("yhb@e2e.local", "周医患", ["PatientRelations"], []),
+        ("nk.head@e2e.local", "陈主任", ["DepartmentHead"], ["NK", "XNK"]),
+        ("jiandu@e2e.local", "吴监督", ["Supervisor"], []),
+        ("d001@e2e.local", "张伟", ["Clinician"], ["XNK"]),
+    ];
+
     public sealed record PatientSeed(string Mrn, string Name, string Gender, DateOnly Birth, string? Mobile, string? IdNumber);
 
     public static readonly PatientSeed[] Patients =

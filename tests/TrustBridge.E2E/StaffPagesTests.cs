@@ -119,6 +119,23 @@ public sealed class StaffPagesTests(TrustBridgeApp app)
     [Theory]
     [InlineData(Viewports.Desktop)]
     [InlineData(Viewports.Phone)]
+    public async Task A_clinician_sees_masked_numbers_without_a_reveal_button_and_no_audit(string viewport)
+    {
+        await using var s = await BrowserSession.OpenAsync(app, viewport);
+        await s.LoginAsync("d001@e2e.local", SeedData.UserPassword);
+        (await s.Page.Locator("#staffNav a[href='/Staff/Audit']").CountAsync()).ShouldBe(0);
+        await s.Page.GotoAsync("/Staff/Patients");
+        var first = s.Page.Locator("#patients tbody tr a").First;
+        await first.ClickAsync();
+        await s.Page.WaitForSelectorAsync("#patient-mobile");
+        (await s.Page.Locator("#reveal-form").CountAsync()).ShouldBe(0);
+        await s.Page.GotoAsync("/Staff/Audit");
+        (await s.Page.TextContentAsync("#access-denied"))!.ShouldContain("无权访问");
+    }
+
+    [Theory]
+    [InlineData(Viewports.Desktop)]
+    [InlineData(Viewports.Phone)]
     public async Task Registry_and_audit_pages_render_and_fit_the_screen(string viewport)
     {
         await using var s = await BrowserSession.OpenAsync(app, viewport);
@@ -129,6 +146,14 @@ public sealed class StaffPagesTests(TrustBridgeApp app)
         await s.ShouldNotScrollSidewaysAsync();
         await s.Page.GotoAsync("/Staff/Organization/Departments");
         await s.ScreenshotAsync("departments");
+
+        await s.Page.GotoAsync("/Staff/Organization/Departments/Edit");
+        await s.Page.FillAsync("#Form_Code", "NK");
+        await s.Page.FillAsync("#Form_Name", "内科（重复）");
+        await s.Page.ClickAsync("#department-form button[type=submit]");
+        (await s.Page.TextContentAsync("#department-form"))!.ShouldContain("科室代码 NK 已存在。");
+        await s.ShouldNotScrollSidewaysAsync();
+        await s.ScreenshotAsync("department-edit");
 
         await s.Page.GotoAsync("/Staff/Organization/Staff/Profile/D001");
         (await s.Page.TextContentAsync("#staff-profile"))!.ShouldContain("张伟");

@@ -126,6 +126,9 @@ public sealed class TrustBridgeApp : IAsyncLifetime
         foreach (var s in SeedData.Staff)
             (await http.PostAsJsonAsync("/api/staff", new { code = s.Code, name = s.Name, title = s.Title, departmentCode = s.Department, specialties = s.Specialties, licenceNumber = s.Licence, bio = s.Bio })).EnsureSuccessStatusCode();
 
+        foreach (var (email, name, roles, departments) in SeedData.Users)
+            (await http.PostAsJsonAsync("/api/users", new { email, displayName = name, password = SeedData.UserPassword, roles, departmentCodes = departments })).EnsureSuccessStatusCode();
+
         // The app makes its Data Protection key on the first page with a form; ours then reads that key from the database.
         (await http.GetAsync("/Account/Login")).EnsureSuccessStatusCode();
         await SeedPatientsAsync();

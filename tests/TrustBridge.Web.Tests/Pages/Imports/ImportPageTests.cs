@@ -23,14 +23,15 @@ public sealed class RecordingImporterFactory : TrustBridgeFactory
 
 public sealed class RecordingImporter : IRegistryFileImporter
 {
-    public List<(UploadKind Kind, string Content, string? Charset, bool AllOrNothing)> Calls { get; } = [];
+    public List<(UploadKind Kind, string Content, string? Charset, bool AllOrNothing, string? FileName)> Calls { get; } = [];
 
-    public async Task<UploadReport> RunAsync(UploadKind kind, Stream content, string? charset, bool allOrNothing, CancellationToken ct)
+    public async Task<UploadReport> RunAsync(UploadKind kind, Stream content, string? charset, bool allOrNothing, string? fileName, CancellationToken ct)
     {
         using var reader = new StreamReader(content, Encoding.UTF8);
         var text = await reader.ReadToEndAsync(ct);
-        Calls.Add((kind, text, charset, allOrNothing));
-        return new UploadReport(2, 1, 4, 1, [new UploadRowError(3, "code", "code is required <b>")], NothingSaved: allOrNothing);
+        Calls.Add((kind, text, charset, allOrNothing, fileName));
+        if (text.StartsWith("garbage", StringComparison.Ordinal)) throw new UploadFileProblem("The header has no column named code.");
+        return new UploadReport(2, 1, 4, 1, [new UploadRowError(3, "code", null, "code is required <b>")], TotalErrors: 1, NothingSaved: allOrNothing);
     }
 }
 
@@ -40,6 +41,7 @@ public class ImportPageTests(RecordingImporterFactory app) : IClassFixture<Recor
     public async Task Uploading_a_file_passes_kind_charset_and_mode_to_the_importer_and_shows_its_report()
     {
         var browser = await CookieBrowser.AdminAsync(app);
+        var before = app.Importer.Calls.Count;
         var token = await browser.TokenFromAsync("/Staff/Imports");
         using var form = new MultipartFormDataContent();
         form.Add(new StringContent(token), "__RequestVerificationToken");
@@ -54,11 +56,13 @@ public class ImportPageTests(RecordingImporterFactory app) : IClassFixture<Recor
         var html = await resp.Content.ReadAsStringAsync();
         resp.StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        var call = app.Importer.Calls.ShouldHaveSingleItem();
+        app.Importer.Calls.Count.ShouldBe(before + 1);
+        var call = app.Importer.Calls[^1];
         call.Kind.ShouldBe(UploadKind.Staff);
         call.Charset.ShouldBe("GB18030");
         call.AllOrNothing.ShouldBeTrue();
         call.Content.ShouldContain("张三");
+        call.FileName.ShouldBe("staff.csv");
 
         html.ShouldContain("id=\"import-report\"");
         html.ShouldContain("staff.csv");
@@ -67,6 +71,19 @@ public class ImportPageTests(RecordingImporterFactory app) : IClassFixture<Recor
         html.ShouldContain("id=\"report-rejected\">1<");
         html.ShouldContain("本次没有保存任何记录");
         html.ShouldContain("code is required &lt;b&gt;"); // importer text is encoded, never raw HTML
+    }
+
+    [Fact]
+    public async Task A_file_the_importer_refuses_as_a_whole_shows_its_reason()
+    {
+        var browser = await CookieBrowser.AdminAsync(app);
+        var token = await browser.TokenFromAsync("/Staff/Imports");
+        using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new StringContent("Departments"), "Kind" } };
+        form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes("garbage;;;\n")), "Upload", "bad.csv");
+        var html = await (await browser.Client.PostAsync("/Staff/Imports", form)).Content.ReadAsStringAsync();
+        html.ShouldContain("id=\"file-problem\"");
+        html.ShouldContain("The header has no column named code.");
+        html.ShouldNotContain("id=\"import-report\"");
     }
 
     [Fact]

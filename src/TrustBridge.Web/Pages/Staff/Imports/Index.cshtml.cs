@@ -22,6 +22,8 @@ public sealed class IndexModel(IServiceProvider services, IConfiguration configu
     public UploadReport? Report { get; private set; }
     public string? FileName { get; private set; }
     public string? Problem { get; private set; }
+    /// <summary>The importer's own words on why the whole file was refused (shown as it wrote them).</summary>
+    public string? FileProblem { get; private set; }
     public bool ImporterAvailable => Importer is not null;
     public int MaxMegabytes => configuration.GetValue("Imports:MaxUploadMegabytes", 50);
 
@@ -37,7 +39,14 @@ public sealed class IndexModel(IServiceProvider services, IConfiguration configu
         if (Charset is { Length: > 0 } c && !Charsets.Contains(c, StringComparer.OrdinalIgnoreCase)) { Problem = "不支持的字符集。"; return Page(); }
         FileName = Path.GetFileName(Upload.FileName);
         await using var stream = Upload.OpenReadStream();
-        Report = await importer.RunAsync(Kind, stream, string.IsNullOrEmpty(Charset) ? null : Charset, AllOrNothing, ct);
+        try
+        {
+            Report = await importer.RunAsync(Kind, stream, string.IsNullOrEmpty(Charset) ? null : Charset, AllOrNothing, FileName, ct);
+        }
+        catch (UploadFileProblem problem)
+        {
+            FileProblem = problem.Message;
+        }
         return Page();
     }
 

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using TrustBridge.Web.Pages.Staff.Imports;
 using TrustBridge.Web.Tests.Infrastructure;
 
@@ -107,7 +108,17 @@ public class ImportPageTests(RecordingImporterFactory app) : IClassFixture<Recor
     }
 }
 
-public class ImportPageWithoutImporterTests(TrustBridgeFactory app) : IClassFixture<TrustBridgeFactory>
+/// <summary>The app with no importer registered at all.</summary>
+public sealed class NoImporterFactory : TrustBridgeFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(s => s.RemoveAll<IRegistryFileImporter>());
+    }
+}
+
+public class ImportPageWithoutImporterTests(NoImporterFactory app) : IClassFixture<NoImporterFactory>
 {
     [Fact]
     public async Task Without_an_importer_the_page_says_imports_are_off()

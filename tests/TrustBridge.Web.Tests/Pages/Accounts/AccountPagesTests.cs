@@ -27,7 +27,7 @@ public class AccountPagesTests(TrustBridgeFactory app) : IClassFixture<TrustBrid
     }
 
     [Fact]
-    public async Task Locking_a_user_stops_their_login_and_unlocking_restores_it()
+    public async Task Locking_stops_the_login_and_unlocking_with_a_password_reset_restores_it()
     {
         await app.ClientWithRolesAsync("lock.acc@test.local", ["Executive"]);
         var admin = await CookieBrowser.AdminAsync(app);
@@ -40,8 +40,8 @@ public class AccountPagesTests(TrustBridgeFactory app) : IClassFixture<TrustBrid
             new Dictionary<string, string> { ["Email"] = "lock.acc@test.local", ["Password"] = TrustBridgeFactory.UserPassword });
         (await login.Content.ReadAsStringAsync()).ShouldContain("账户已锁定");
 
-        (await admin.PostFormAsync(edit, edit, [new("Form.Roles", "Executive")])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        await CookieBrowser.SignedInAsync(app, "lock.acc@test.local", TrustBridgeFactory.UserPassword);
+        (await admin.PostFormAsync(edit, edit, [new("Form.Roles", "Executive"), new("Form.Password", "Reset-Pass-22")])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await CookieBrowser.SignedInAsync(app, "lock.acc@test.local", "Reset-Pass-22");
     }
 
     [Fact]

@@ -85,4 +85,33 @@ public class DepartmentPagesTests(TrustBridgeFactory app) : IClassFixture<TrustB
         profile.ShouldContain("LIC-900");
         profile.ShouldContain("心血管内科");
     }
+
+    [Fact]
+    public async Task Staff_are_added_and_edited_through_the_form_with_validation()
+    {
+        await RegistrySeed.DepartmentAsync(app, "GKK", "骨科");
+        var browser = await CookieBrowser.WithRolesAsync(app, "pr.staff@test.local", ["PatientRelations"]);
+        var unknown = await browser.PostFormAsync("/Staff/Organization/Staff/Edit", "/Staff/Organization/Staff/Edit",
+            new Dictionary<string, string> { ["Form.Code"] = "S777", ["Form.Name"] = "马骁", ["Form.DepartmentCode"] = "NOPE" });
+        unknown.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await unknown.Content.ReadAsStringAsync()).ShouldContain("未知的科室代码：NOPE。");
+
+        var created = await browser.PostFormAsync("/Staff/Organization/Staff/Edit", "/Staff/Organization/Staff/Edit", new Dictionary<string, string>
+        {
+            ["Form.Code"] = "S777", ["Form.Name"] = "马骁", ["Form.Title"] = "副主任医师", ["Form.DepartmentCode"] = "GKK",
+            ["Form.Specialties"] = "脊柱微创", ["Form.Bio"] = "<script>alert(1)</script>", ["Form.Active"] = "true",
+        });
+        created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var profile = await browser.GetHtmlAsync("/Staff/Organization/Staff/Profile/S777");
+        profile.ShouldContain("脊柱微创");
+        profile.ShouldContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+        profile.ShouldNotContain("<script>alert(1)</script>");
+
+        var edited = await browser.PostFormAsync("/Staff/Organization/Staff/Edit/S777", "/Staff/Organization/Staff/Edit/S777",
+            new Dictionary<string, string> { ["Form.Name"] = "马骁", ["Form.Title"] = "主任医师", ["Form.DepartmentCode"] = "GKK", ["Form.Specialties"] = "", ["Form.Active"] = "true" });
+        edited.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var list = await browser.GetHtmlAsync("/Staff/Organization/Staff?departmentCode=GKK&title=主任医师");
+        list.ShouldContain("马骁");
+        list.ShouldNotContain("脊柱微创");
+    }
 }

@@ -101,6 +101,13 @@ public sealed class StaffPagesTests(TrustBridgeApp app)
         await s.Page.WaitForFunctionAsync("() => document.querySelectorAll('#patients tbody tr').length === 1");
         (await s.Page.TextContentAsync("#patients"))!.ShouldContain("139****1111");
         (await s.Page.EvaluateAsync<bool>("() => window.stillHere === true")).ShouldBeTrue("the list was swapped in place, not reloaded");
+        // Switching language comes back to the filtered list, not to the page as first loaded.
+        await s.Page.ClickAsync("a.lang-switch");
+        await s.Page.WaitForSelectorAsync("html[lang=en]");
+        Uri.UnescapeDataString(new Uri(s.Page.Url).Query).ShouldContain("q=李建国");
+        (await s.Page.Locator("#patients tbody tr").CountAsync()).ShouldBe(1);
+        await s.Page.ClickAsync("a.lang-switch");
+        await s.Page.WaitForSelectorAsync("html[lang=zh-CN]");
         await s.Page.GotoAsync("/Staff/Patients");
 
         await s.Page.ClickAsync($"#patients a[href='/Staff/Patients/Detail/{app.PatientWithMobileId}'] >> nth=0");

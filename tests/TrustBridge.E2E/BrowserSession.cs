@@ -24,9 +24,16 @@ public sealed class BrowserSession(string viewport, IBrowserContext context, IPa
         await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Staff");
     }
 
-    /// <summary>docs/screenshots/NAME-desktop.png or NAME-phone.png, the whole page.</summary>
-    public Task ScreenshotAsync(string name) =>
-        Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TrustBridgeApp.ScreenshotDir, $"{name}-{Viewport}.png"), FullPage = true });
+    /// <summary>docs/screenshots/NAME-desktop.png or NAME-phone.png: the page, cut at 1,800 px so long lists stay small files.</summary>
+    public async Task ScreenshotAsync(string name)
+    {
+        var size = await Page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]");
+        await Page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(TrustBridgeApp.ScreenshotDir, $"{name}-{Viewport}.png"), FullPage = true,
+            Clip = new() { X = 0, Y = 0, Width = size[0], Height = Math.Min(size[1], 1800) },
+        });
+    }
 
     /// <summary>Fails when the page is wider than the viewport (a table or form that does not fit a phone).</summary>
     public async Task ShouldNotScrollSidewaysAsync()

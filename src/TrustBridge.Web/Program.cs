@@ -1,13 +1,15 @@
-using TrustBridge.Web;
 using TrustBridge.Web.Features.Accounts;
 using TrustBridge.Web.Features.Audit;
+using TrustBridge.Web.Features.Dashboard;
 using TrustBridge.Web.Features.Health;
 using TrustBridge.Web.Features.Imports;
+using TrustBridge.Web.Features.Localization;
 using TrustBridge.Web.Features.Notifications;
 using TrustBridge.Web.Features.Organization;
 using TrustBridge.Web.Features.Patients;
 using TrustBridge.Web.Features.Surveys;
 using TrustBridge.Web.Features.Trust;
+using TrustBridge.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -16,6 +18,9 @@ builder.Services.AddAccounts();
 builder.Services.AddOutboxDispatcher();
 builder.Services.AddTrustProblemDetails();
 builder.Services.AddOpenApi();
+builder.Services.AddUiLocalization();
+builder.Services.AddScoped<RegistryOverview>();
+builder.Services.AddScoped<TrustBridge.Web.Pages.Staff.Imports.IRegistryFileImporter, TrustBridge.Web.Pages.Staff.Imports.RegistryFileImporter>();
 builder.Services.AddRazorPages(o =>
 {
     o.Conventions.AuthorizeFolder("/Staff", Policies.Staff);
@@ -34,6 +39,7 @@ await StartupTasks.RunAsync(app.Services, app.Configuration);
 
 app.UseTrustProblemDetails();
 app.UseStaticFiles();
+app.UseRequestLocalization();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -52,6 +58,7 @@ app.MapInstrumentsApi();
 app.MapImprovementPlansApi();
 app.MapImportsApi();
 app.MapResponsesImportApi();
+app.MapCultureSwitch();
 app.MapRazorPages();
 
 app.Run();

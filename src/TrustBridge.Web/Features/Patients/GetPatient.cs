@@ -16,8 +16,9 @@ public sealed class GetPatient(TrustDbContext db, AuditLog audit, TimeProvider c
     {
         var p = await db.Patients.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (p is null || !await InScopeAsync(id, scope, ct)) return null;
+        // Order before projecting: EF cannot translate an ORDER BY on a member of the constructed view record.
         var encounters = await ListEncounters.Project(db.Encounters.AsNoTracking().Where(e => e.PatientId == id)
-            .OrderByDescending(e => e.StartedAt).Take(200)).ToListAsync(ct);
+            .OrderByDescending(e => e.StartedAt).ThenByDescending(e => e.Id).Take(200)).ToListAsync(ct);
         await audit.RecordAsync(AuditActions.PatientViewed, "patient", p.Mrn, null, ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var view = new PatientView(p.Id, p.Mrn, p.Name, p.Gender, p.BirthDate, ListPatients.AgeOn(p.BirthDate, today),

@@ -24,7 +24,7 @@ public sealed class BrowserSession(string viewport, IBrowserContext context, IPa
         await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Staff");
     }
 
-    /// <summary>docs/screenshots/NAME-desktop.png or NAME-phone.png: the page, cut at 1,800 px so long lists stay small files.</summary>
+    /// <summary>NAME-desktop.png or NAME-phone.png in the screenshot folder (see TrustBridgeApp.ScreenshotDir): the page, cut at 1,800 px so long lists stay small files.</summary>
     public async Task ScreenshotAsync(string name)
     {
         var size = await Page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]");

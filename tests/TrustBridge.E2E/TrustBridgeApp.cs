@@ -35,7 +35,14 @@ public sealed class TrustBridgeApp : IAsyncLifetime
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = null!;
     public static string RepoRoot { get; } = FindRepoRoot();
-    public static string ScreenshotDir => Path.Combine(RepoRoot, "docs", "screenshots");
+    /// <summary>
+    /// TestResults/screenshots by default, so a test run leaves the committed pictures alone; set
+    /// TRUSTBRIDGE_SCREENSHOTS=docs/screenshots to refresh the ones README shows.
+    /// </summary>
+    public static string ScreenshotDir { get; } = Directory.CreateDirectory(
+        Environment.GetEnvironmentVariable("TRUSTBRIDGE_SCREENSHOTS") is { Length: > 0 } dir
+            ? Path.GetFullPath(dir, RepoRoot)
+            : Path.Combine(RepoRoot, "TestResults", "screenshots")).FullName;
     public int PatientWithMobileId { get; private set; }
 
     public async Task InitializeAsync()

@@ -176,6 +176,19 @@ public class CsvImportTests(TrustBridgeFactory app) : IClassFixture<TrustBridgeF
     }
 
     [Fact]
+    public async Task A_malformed_encounters_file_writes_none_of_the_rows_before_the_break()
+    {
+        var admin = await app.AdminClientAsync();
+        foreach (var (kind, csv) in RegistryFiles("MF").Take(3)) await admin.ImportAsync(kind, Csv(csv));
+        var rows = string.Concat(Enumerable.Range(0, 5000).Select(i => $"MF-E{i},MF-M1,门诊,MF-D1,,2026-03-01 08:00,,\n"));
+        var resp = await admin.PostAsync("/api/encounters/import",
+            Csv($"his_id,mrn,type,department_code,attending_staff_code,started_at,ended_at,discharge_disposition\n{rows}MF-BAD,\"MF-M1,门诊\n"));
+        resp.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await resp.Content.ReadAsStringAsync()).ShouldContain("line 5002");
+        (await app.QueryAsync(db => db.Encounters.CountAsync(e => e.HisId.StartsWith("MF-")))).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Bytes_invalid_for_the_named_charset_are_a_problem_naming_it()
     {
         var admin = await app.AdminClientAsync();

@@ -9,10 +9,13 @@ namespace TrustBridge.Web.Features.Imports;
 /// something did change. Rows whose key the caller already knows exist are sent in their own batches: the rows a
 /// batch affects are then exactly the inserted (new keys) or updated (known keys) ones. On SQLite the import holds
 /// the database's write lock from its first statement (BEGIN IMMEDIATE), so no other writer can add a key meanwhile
-/// and new keys go in by plain INSERT.
+/// and new keys go in by plain INSERT. Columns in <paramref name="keep"/> (absent from the file) are written for new
+/// rows but neither compared nor overwritten on stored ones.
 /// </summary>
-public sealed class BatchUpsert(ImportSession session, string table, string key, string[] columns)
+public sealed class BatchUpsert(ImportSession session, string table, string key, string[] columns, IReadOnlyCollection<string>? keep = null)
 {
+    private readonly string[] _updated = columns.Where(c => keep?.Contains(c) != true).ToArray();
+
     /// <summary>
     /// Microsoft.Data.Sqlite looks each parameter up by name in the statement, a linear search, so binding cost grows
     /// with the square of the parameter count: small statements are fastest there. PostgreSQL binds by position.
@@ -92,8 +95,8 @@ public sealed class BatchUpsert(ImportSession session, string table, string key,
             return cmd;
         }
         sql.Append($" ON CONFLICT ({key}) DO UPDATE SET ");
-        sql.AppendJoin(", ", columns.Select(c => $"{c} = excluded.{c}")).Append(", updated_at = excluded.updated_at WHERE ");
-        sql.Append(DiffersClause(session.IsPostgres, table, columns));
+        sql.AppendJoin(", ", _updated.Select(c => $"{c} = excluded.{c}")).Append(", updated_at = excluded.updated_at WHERE ");
+        sql.Append(DiffersClause(session.IsPostgres, table, _updated));
         cmd.CommandText = sql.ToString();
         return cmd;
     }

@@ -15,12 +15,12 @@ public static class ImportEncounters
 
     private readonly record struct Resolved(EncounterRow Row, int PatientId, int DepartmentId, int? StaffId);
 
-    public static async Task RunAsync(ImportSession s, IEnumerable<EncounterRow> rows, string type = Type)
+    public static async Task RunAsync(ImportSession s, IEnumerable<EncounterRow> rows, string type = Type, IReadOnlyCollection<string>? keep = null)
     {
         var patients = await s.IdsByKeyAsync("patients", "mrn");
         var departments = await s.IdsByKeyAsync("departments", "code");
         var staff = await s.IdsByKeyAsync("staff", "code");
-        await using IEncounterWriter writer = s.IsPostgres ? await PostgresEncounterCopy.StartAsync(s) : await SqliteEncounterUpsert.StartAsync(s);
+        await using IEncounterWriter writer = s.IsPostgres ? await PostgresEncounterCopy.StartAsync(s, keep) : await SqliteEncounterUpsert.StartAsync(s, keep);
 
         var handOver = Channel.CreateBounded<List<Resolved>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(s.Ct);
@@ -105,19 +105,19 @@ public sealed class SqliteEncounterUpsert : IEncounterWriter
     private readonly BatchUpsert _upsert;
     private readonly HashSet<string> _stored;
 
-    private SqliteEncounterUpsert(ImportSession s, HashSet<string> stored)
+    private SqliteEncounterUpsert(ImportSession s, HashSet<string> stored, IReadOnlyCollection<string>? keep)
     {
-        _upsert = new BatchUpsert(s, "encounters", "his_id", IEncounterWriter.Columns);
+        _upsert = new BatchUpsert(s, "encounters", "his_id", IEncounterWriter.Columns, keep);
         _stored = stored;
     }
 
-    public static async Task<SqliteEncounterUpsert> StartAsync(ImportSession s)
+    public static async Task<SqliteEncounterUpsert> StartAsync(ImportSession s, IReadOnlyCollection<string>? keep)
     {
         var stored = new HashSet<string>(StringComparer.Ordinal);
         await using var cmd = s.Command("SELECT his_id FROM encounters");
         await using var r = await cmd.ExecuteReaderAsync(s.Ct);
         while (await r.ReadAsync(s.Ct)) stored.Add(r.GetString(0));
-        return new SqliteEncounterUpsert(s, stored);
+        return new SqliteEncounterUpsert(s, stored, keep);
     }
 
     public async ValueTask AddAsync(EncounterRow row, int patientId, int departmentId, int? staffId) =>

@@ -240,6 +240,15 @@ public class CsvImportTests(TrustBridgeFactory app) : IClassFixture<TrustBridgeF
     }
 
     [Fact]
+    public async Task The_openapi_document_describes_the_import_endpoints()
+    {
+        var doc = await app.AnonymousClient().GetStringAsync("/openapi/v1.json");
+        foreach (var path in new[] { "/api/departments/import", "/api/staff/import", "/api/patients/import", "/api/encounters/import", "/api/fhir/import" })
+            doc.ShouldContain($"\"{path}\"");
+        doc.ShouldContain("application/fhir+json");
+    }
+
+    [Fact]
     public async Task A_clinician_may_not_import()
     {
         var clinician = await app.ClientWithRolesAsync("clinician.import@test.local", ["Clinician"]);

@@ -130,6 +130,35 @@ public class CsvImportTests(TrustBridgeFactory app) : IClassFixture<TrustBridgeF
     }
 
     [Fact]
+    public async Task A_column_missing_from_the_file_keeps_what_is_stored_and_an_empty_cell_clears_it()
+    {
+        var admin = await app.AdminClientAsync();
+        await admin.ImportAsync("departments", Csv("code,name\nKP-D1,口腔科\n"));
+        await admin.ImportAsync("staff", Csv("code,name,title,department_code,bio\nKP-S1,周医生,主治医师,KP-D1,从医二十年\nKP-S2,吴医生,,KP-D1,擅长种植\n"));
+
+        var noBio = await admin.ImportAsync("staff", Csv("code,name,title\nKP-S1,周医生,副主任医师\nKP-S2,吴医生,\n"));
+        (noBio.Updated, noBio.Unchanged).ShouldBe((1, 1));
+        var s1 = await app.QueryAsync(db => db.Staff.AsNoTracking().Include(x => x.Department).SingleAsync(x => x.Code == "KP-S1"));
+        (s1.Title, s1.Bio, s1.Department!.Code).ShouldBe(("副主任医师", "从医二十年", "KP-D1"));
+
+        var emptyBio = await admin.ImportAsync("staff", Csv("code,name,bio\nKP-S2,吴医生,\n"));
+        emptyBio.Updated.ShouldBe(1);
+        (await app.QueryAsync(db => db.Staff.AsNoTracking().SingleAsync(x => x.Code == "KP-S2"))).Bio.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task The_error_list_is_capped_and_the_total_still_counts_every_error()
+    {
+        var admin = await app.AdminClientAsync();
+        var rows = string.Concat(Enumerable.Range(0, 1200).Select(i => $"CAP{i},名{i},wrong\n"));
+        var report = await admin.ImportAsync("departments", Csv($"code,name,kind\n{rows}"));
+        report.Rejected.ShouldBe(1200);
+        report.TotalErrors.ShouldBe(1200);
+        report.Errors.Count.ShouldBe(1000);
+        report.Errors[^1].Line.ShouldBe(1001);
+    }
+
+    [Fact]
     public async Task Mobile_numbers_are_stored_encrypted_and_lists_show_only_the_masked_form()
     {
         var admin = await app.AdminClientAsync();
@@ -176,6 +205,19 @@ public class CsvImportTests(TrustBridgeFactory app) : IClassFixture<TrustBridgeF
     }
 
     [Fact]
+    public async Task A_malformed_encounters_file_writes_none_of_the_rows_before_the_break()
+    {
+        var admin = await app.AdminClientAsync();
+        foreach (var (kind, csv) in RegistryFiles("MF").Take(3)) await admin.ImportAsync(kind, Csv(csv));
+        var rows = string.Concat(Enumerable.Range(0, 5000).Select(i => $"MF-E{i},MF-M1,门诊,MF-D1,,2026-03-01 08:00,,\n"));
+        var resp = await admin.PostAsync("/api/encounters/import",
+            Csv($"his_id,mrn,type,department_code,attending_staff_code,started_at,ended_at,discharge_disposition\n{rows}MF-BAD,\"MF-M1,门诊\n"));
+        resp.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await resp.Content.ReadAsStringAsync()).ShouldContain("line 5002");
+        (await app.QueryAsync(db => db.Encounters.CountAsync(e => e.HisId.StartsWith("MF-")))).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Bytes_invalid_for_the_named_charset_are_a_problem_naming_it()
     {
         var admin = await app.AdminClientAsync();
@@ -195,6 +237,15 @@ public class CsvImportTests(TrustBridgeFactory app) : IClassFixture<TrustBridgeF
         var resp = await admin.PostAsync("/api/departments/import", Csv("code,name\nCT1,甲\n", contentType));
         resp.StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType);
         resp.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_import_endpoints()
+    {
+        var doc = await app.AnonymousClient().GetStringAsync("/openapi/v1.json");
+        foreach (var path in new[] { "/api/departments/import", "/api/staff/import", "/api/patients/import", "/api/encounters/import", "/api/fhir/import" })
+            doc.ShouldContain($"\"{path}\"");
+        doc.ShouldContain("application/fhir+json");
     }
 
     [Fact]

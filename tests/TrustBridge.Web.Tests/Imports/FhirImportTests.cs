@@ -83,6 +83,19 @@ public class FhirImportTests(TrustBridgeFactory app) : IClassFixture<TrustBridge
     }
 
     [Fact]
+    public async Task A_bundle_keeps_what_fhir_does_not_carry_the_department_kind_and_the_doctors_biography()
+    {
+        var admin = await app.AdminClientAsync();
+        await admin.ImportAsync("departments", Csv("code,name,kind\nFK-D0,内科,admin\n"));
+        await admin.ImportAsync("staff", Csv("code,name,bio\nFK-S1,张三丰,太极名家\n"));
+        var report = await admin.ImportAsync("fhir", Csv(Bundle("FK"), "application/fhir+json"));
+        report.Resources!["Organization"].ShouldBe(new Counts(1, 0, 1, 0)); // FK-D1 new; FK-D0 same name, kind kept
+        (await app.QueryAsync(db => db.Departments.AsNoTracking().SingleAsync(d => d.Code == "FK-D0"))).Kind.ShouldBe(DepartmentKinds.Admin);
+        var staff = await app.QueryAsync(db => db.Staff.AsNoTracking().SingleAsync(x => x.Code == "FK-S1"));
+        (staff.Bio, staff.LicenceNumber).ShouldBe(("太极名家", "LIC-FK"));
+    }
+
+    [Fact]
     public async Task An_unresolvable_reference_rejects_that_entry_with_its_index_and_id()
     {
         var admin = await app.AdminClientAsync();

@@ -28,6 +28,29 @@ public class ImportSizeLimitTests(SmallUploadFactory app) : IClassFixture<SmallU
     }
 
     [Fact]
+    public async Task A_chunked_upload_without_a_length_is_stopped_at_the_limit_too()
+    {
+        var admin = await app.AdminClientAsync();
+        var bytes = Encoding.UTF8.GetBytes("code,name\n" + string.Concat(Enumerable.Range(0, 60_000).Select(i => $"CHK{i:D6},分块上传科室\n")));
+        var content = new UnknownLengthContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        var resp = await admin.PostAsync("/api/departments/import", content);
+        resp.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        (await app.QueryAsync(db => db.Departments.CountAsync(d => d.Code.StartsWith("CHK")))).ShouldBe(0);
+    }
+
+    private sealed class UnknownLengthContent(byte[] bytes) : HttpContent
+    {
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) => stream.WriteAsync(bytes).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = -1;
+            return false;
+        }
+    }
+
+    [Fact]
     public async Task A_file_under_the_limit_is_imported()
     {
         var admin = await app.AdminClientAsync();

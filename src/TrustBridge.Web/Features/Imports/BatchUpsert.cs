@@ -7,10 +7,15 @@ namespace TrustBridge.Web.Features.Imports;
 /// Writes rows with parameterised multi-row <c>INSERT … ON CONFLICT (key) DO UPDATE … WHERE (the row differs)</c>,
 /// which both SQLite and PostgreSQL understand. An unchanged row is not touched, so updated_at only moves when
 /// something did change. Rows whose key the caller already knows exist are sent in their own batches: the rows a
-/// batch affects are then exactly the inserted (new keys) or updated (known keys) ones.
+/// batch affects are then exactly the inserted (new keys) or updated (known keys) ones. On SQLite the import holds
+/// the database's write lock from its first statement (BEGIN IMMEDIATE), so no other writer can add a key meanwhile
+/// and new keys go in by plain INSERT. Columns in <paramref name="keep"/> (absent from the file) are written for new
+/// rows but neither compared nor overwritten on stored ones.
 /// </summary>
-public sealed class BatchUpsert(ImportSession session, string table, string key, string[] columns)
+public sealed class BatchUpsert(ImportSession session, string table, string key, string[] columns, IReadOnlyCollection<string>? keep = null)
 {
+    private readonly string[] _updated = columns.Where(c => keep?.Contains(c) != true).ToArray();
+
     /// <summary>
     /// Microsoft.Data.Sqlite looks each parameter up by name in the statement, a linear search, so binding cost grows
     /// with the square of the parameter count: small statements are fastest there. PostgreSQL binds by position.
@@ -20,7 +25,8 @@ public sealed class BatchUpsert(ImportSession session, string table, string key,
     private readonly int _batchRows = session.IsPostgres ? Math.Clamp(30_000 / (columns.Length + 1), 1, 250) : SqliteRowsPerStatement;
     private readonly List<object?[]> _new = [];
     private readonly List<object?[]> _known = [];
-    private DbCommand? _fullBatch;
+    private DbCommand? _fullNew;
+    private DbCommand? _fullKnown;
 
     public int Inserted { get; private set; }
     public int Updated { get; private set; }
@@ -38,13 +44,15 @@ public sealed class BatchUpsert(ImportSession session, string table, string key,
     {
         if (_new.Count > 0) await ExecuteAsync(_new, false);
         if (_known.Count > 0) await ExecuteAsync(_known, true);
-        if (_fullBatch is not null) { await _fullBatch.DisposeAsync(); _fullBatch = null; }
+        if (_fullNew is not null) { await _fullNew.DisposeAsync(); _fullNew = null; }
+        if (_fullKnown is not null) { await _fullKnown.DisposeAsync(); _fullKnown = null; }
     }
 
     private async Task ExecuteAsync(List<object?[]> rows, bool known)
     {
         var full = rows.Count == _batchRows;
-        var cmd = full ? _fullBatch ??= Build(_batchRows) : Build(rows.Count);
+        var upsert = known || session.IsPostgres;
+        var cmd = !full ? Build(rows.Count, upsert) : known ? _fullKnown ??= Build(_batchRows, upsert) : _fullNew ??= Build(_batchRows, upsert);
         try
         {
             var i = 0;
@@ -63,7 +71,7 @@ public sealed class BatchUpsert(ImportSession session, string table, string key,
         rows.Clear();
     }
 
-    private DbCommand Build(int rowCount)
+    private DbCommand Build(int rowCount, bool upsert)
     {
         var all = new[] { key }.Concat(columns).ToArray();
         var sql = new StringBuilder($"INSERT INTO {table} ({string.Join(", ", all)}, created_at, updated_at) VALUES ");
@@ -81,9 +89,14 @@ public sealed class BatchUpsert(ImportSession session, string table, string key,
             sql.Append("@now, @now)");
         }
         ImportSession.Add(cmd, "@now", session.Now);
+        if (!upsert)
+        {
+            cmd.CommandText = sql.ToString();
+            return cmd;
+        }
         sql.Append($" ON CONFLICT ({key}) DO UPDATE SET ");
-        sql.AppendJoin(", ", columns.Select(c => $"{c} = excluded.{c}")).Append(", updated_at = excluded.updated_at WHERE ");
-        sql.Append(DiffersClause(session.IsPostgres, table, columns));
+        sql.AppendJoin(", ", _updated.Select(c => $"{c} = excluded.{c}")).Append(", updated_at = excluded.updated_at WHERE ");
+        sql.Append(DiffersClause(session.IsPostgres, table, _updated));
         cmd.CommandText = sql.ToString();
         return cmd;
     }

@@ -47,6 +47,13 @@ public sealed class CsvTable
 
     public int IndexOf(CsvColumn column) => _index.GetValueOrDefault(column, -1);
 
+    /// <summary>
+    /// The database columns of optional CSV columns this file does not have: an import keeps what is stored there
+    /// (a staff file without a bio column does not erase the bios), while an empty cell in a present column clears it.
+    /// </summary>
+    public IReadOnlyCollection<string> Absent(params (CsvColumn Column, string[] DbColumns)[] optional) =>
+        optional.Where(o => !_index.ContainsKey(o.Column)).SelectMany(o => o.DbColumns).ToHashSet(StringComparer.Ordinal);
+
     public static CsvTable Open(TextReader text, Encoding encoding, IReadOnlyList<CsvColumn> columns)
     {
         var table = new CsvTable(new CsvRecordReader(text), encoding);

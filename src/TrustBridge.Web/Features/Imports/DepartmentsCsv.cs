@@ -10,6 +10,8 @@ public static class DepartmentsCsv
     public static readonly CsvColumn Active = new("active", false, "是否有效", "有效");
     public static readonly CsvColumn[] Columns = [Code, Name, Kind, ParentCode, Active];
 
+    public static IReadOnlyCollection<string> Kept(CsvTable t) => t.Absent((Kind, ["kind"]), (ParentCode, ["parent_id"]), (Active, ["active"]));
+
     public static IEnumerable<DepartmentRow> Rows(CsvTable table, ImportTally tally)
     {
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -15,6 +15,9 @@ public static class EncountersCsv
     public static readonly CsvColumn DischargeDisposition = new("discharge_disposition", false, "离院方式", "出院方式");
     public static readonly CsvColumn[] Columns = [HisId, Mrn, Type, DepartmentCode, AttendingStaffCode, StartedAt, EndedAt, DischargeDisposition];
 
+    public static IReadOnlyCollection<string> Kept(CsvTable t) => t.Absent((AttendingStaffCode, ["attending_staff_id"]),
+        (EndedAt, ["ended_at"]), (DischargeDisposition, ["discharge_disposition"]));
+
     public static IEnumerable<EncounterRow> Rows(CsvTable table, ImportTally tally, HospitalClock clock)
     {
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -8,7 +8,7 @@ public static class ImportDepartments
 {
     private const string Type = "departments";
 
-    public static async Task RunAsync(ImportSession s, IEnumerable<DepartmentRow> source, string type = Type)
+    public static async Task RunAsync(ImportSession s, IEnumerable<DepartmentRow> source, string type = Type, IReadOnlyCollection<string>? keep = null)
     {
         var rows = source.ToList();
         var inFile = rows.ToDictionary(r => r.Code, StringComparer.Ordinal);
@@ -16,7 +16,7 @@ public static class ImportDepartments
         foreach (var row in rows) DepthOf(row, inFile, depth, []);
 
         var ids = await s.IdsByKeyAsync("departments", "code");
-        var upsert = new BatchUpsert(s, "departments", "code", ["name", "kind", "parent_id", "active"]);
+        var upsert = new BatchUpsert(s, "departments", "code", ["name", "kind", "parent_id", "active"], keep);
         foreach (var cycle in rows.Where(r => depth[r.Code] < 0))
             s.Tally.Reject(type, cycle.Origin.Error("parent_code", cycle.ParentCode, "The parent chain of this department loops back to it."));
 

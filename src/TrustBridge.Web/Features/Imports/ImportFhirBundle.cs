@@ -24,8 +24,9 @@ public static class ImportFhirBundle
                 s.Tally.Skip(e.Type);
             s.Tally.RowsRead = bundle.Entries.Count;
             var fhir = new FhirRegistryMapping(bundle, s.Tally, s.Clock);
-            await ImportDepartments.RunAsync(s, fhir.Departments().ToList(), "Organization");
-            await ImportStaff.RunAsync(s, fhir.Staff().ToList(), "Practitioner");
+            // FHIR says nothing of a department's kind or a doctor's biography: keep what TrustBridge has.
+            await ImportDepartments.RunAsync(s, fhir.Departments().ToList(), "Organization", keep: ["kind"]);
+            await ImportStaff.RunAsync(s, fhir.Staff().ToList(), "Practitioner", keep: ["bio"]);
             await ImportPatients.RunAsync(s, fhir.Patients().ToList(), "Patient");
             await ImportEncounters.RunAsync(s, fhir.Encounters().ToList(), "Encounter");
         }

@@ -12,10 +12,10 @@ public static class ImportPatients
     private const string Type = "patients";
     private const int Batch = 500;
 
-    public static async Task RunAsync(ImportSession s, IEnumerable<PatientRow> rows, string type = Type)
+    public static async Task RunAsync(ImportSession s, IEnumerable<PatientRow> rows, string type = Type, IReadOnlyCollection<string>? keep = null)
     {
         var upsert = new BatchUpsert(s, "patients", "mrn",
-            ["name", "gender", "birth_date", "mobile_encrypted", "mobile_masked", "id_number_encrypted", "id_number_masked", "deceased_on", "survey_opt_out"]);
+            ["name", "gender", "birth_date", "mobile_encrypted", "mobile_masked", "id_number_encrypted", "id_number_masked", "deceased_on", "survey_opt_out"], keep);
         foreach (var chunk in rows.Chunk(Batch))
         {
             var stored = await StoredIdentifiersAsync(s, chunk.Select(r => r.Mrn).ToList());

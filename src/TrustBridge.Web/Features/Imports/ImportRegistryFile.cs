@@ -69,16 +69,20 @@ public sealed class ImportRegistryFile(TrustDbContext db, DatabaseOptions databa
         switch (kind)
         {
             case ImportKind.Departments:
-                await ImportDepartments.RunAsync(s, DepartmentsCsv.Rows(CsvTable.Open(text, encoding!, DepartmentsCsv.Columns), s.Tally));
+                var departments = CsvTable.Open(text, encoding!, DepartmentsCsv.Columns);
+                await ImportDepartments.RunAsync(s, DepartmentsCsv.Rows(departments, s.Tally), keep: DepartmentsCsv.Kept(departments));
                 break;
             case ImportKind.Staff:
-                await ImportStaff.RunAsync(s, StaffCsv.Rows(CsvTable.Open(text, encoding!, StaffCsv.Columns), s.Tally));
+                var staff = CsvTable.Open(text, encoding!, StaffCsv.Columns);
+                await ImportStaff.RunAsync(s, StaffCsv.Rows(staff, s.Tally), keep: StaffCsv.Kept(staff));
                 break;
             case ImportKind.Patients:
-                await ImportPatients.RunAsync(s, PatientsCsv.Rows(CsvTable.Open(text, encoding!, PatientsCsv.Columns), s.Tally, clock.Today));
+                var patients = CsvTable.Open(text, encoding!, PatientsCsv.Columns);
+                await ImportPatients.RunAsync(s, PatientsCsv.Rows(patients, s.Tally, clock.Today), keep: PatientsCsv.Kept(patients));
                 break;
             default:
-                await ImportEncounters.RunAsync(s, EncountersCsv.Rows(CsvTable.Open(text, encoding!, EncountersCsv.Columns), s.Tally, clock));
+                var encounters = CsvTable.Open(text, encoding!, EncountersCsv.Columns);
+                await ImportEncounters.RunAsync(s, EncountersCsv.Rows(encounters, s.Tally, clock), keep: EncountersCsv.Kept(encounters));
                 break;
         }
     }

@@ -5,11 +5,11 @@ public static class ImportStaff
 {
     private const string Type = "staff";
 
-    public static async Task RunAsync(ImportSession s, IEnumerable<StaffRow> rows, string type = Type)
+    public static async Task RunAsync(ImportSession s, IEnumerable<StaffRow> rows, string type = Type, IReadOnlyCollection<string>? keep = null)
     {
         var departments = await s.IdsByKeyAsync("departments", "code");
         var existing = await s.IdsByKeyAsync("staff", "code");
-        var upsert = new BatchUpsert(s, "staff", "code", ["name", "title", "department_id", "licence_number", "specialties", "bio", "active"]);
+        var upsert = new BatchUpsert(s, "staff", "code", ["name", "title", "department_id", "licence_number", "specialties", "bio", "active"], keep);
         foreach (var row in rows)
         {
             int? departmentId = null;

@@ -16,6 +16,10 @@ public static class PatientsCsv
     public static readonly CsvColumn SurveyOptOut = new("survey_opt_out", false, "拒绝调查", "不参与调查");
     public static readonly CsvColumn[] Columns = [Mrn, Name, Gender, BirthDate, Mobile, IdNumber, DeceasedOn, SurveyOptOut];
 
+    public static IReadOnlyCollection<string> Kept(CsvTable t) => t.Absent((Gender, ["gender"]), (BirthDate, ["birth_date"]),
+        (Mobile, ["mobile_encrypted", "mobile_masked"]), (IdNumber, ["id_number_encrypted", "id_number_masked"]),
+        (DeceasedOn, ["deceased_on"]), (SurveyOptOut, ["survey_opt_out"]));
+
     public static IEnumerable<PatientRow> Rows(CsvTable table, ImportTally tally, DateOnly today)
     {
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -17,19 +17,21 @@ public sealed class PostgresEncounterCopy : IEncounterWriter
 
     private readonly ImportSession _s;
     private readonly HashSet<string> _stored;
+    private readonly string[] _updatedColumns;
     private readonly List<(EncounterRow Row, int PatientId, int DepartmentId, int? StaffId)> _known = [];
     private NpgsqlBinaryImporter? _direct;
     private int _inserted, _updated, _unchanged;
 
-    private PostgresEncounterCopy(ImportSession s, HashSet<string> stored)
+    private PostgresEncounterCopy(ImportSession s, HashSet<string> stored, IReadOnlyCollection<string>? keep)
     {
         _s = s;
         _stored = stored;
+        _updatedColumns = IEncounterWriter.Columns.Where(c => keep?.Contains(c) != true).ToArray();
     }
 
     private NpgsqlConnection Connection => (NpgsqlConnection)_s.Connection;
 
-    public static async Task<PostgresEncounterCopy> StartAsync(ImportSession s)
+    public static async Task<PostgresEncounterCopy> StartAsync(ImportSession s, IReadOnlyCollection<string>? keep)
     {
         await using (var lockAndStage = s.Command("""
             LOCK TABLE encounters IN SHARE ROW EXCLUSIVE MODE;
@@ -42,7 +44,7 @@ public sealed class PostgresEncounterCopy : IEncounterWriter
         await using (var cmd = s.Command("SELECT his_id FROM encounters"))
         await using (var r = await cmd.ExecuteReaderAsync(s.Ct))
             while (await r.ReadAsync(s.Ct)) stored.Add(r.GetString(0));
-        return new PostgresEncounterCopy(s, stored);
+        return new PostgresEncounterCopy(s, stored, keep);
     }
 
     public async ValueTask AddAsync(EncounterRow row, int patientId, int departmentId, int? staffId)
@@ -81,7 +83,7 @@ public sealed class PostgresEncounterCopy : IEncounterWriter
         }
         await using (var analyze = _s.Command("ANALYZE import_encounters"))
             await analyze.ExecuteNonQueryAsync(_s.Ct);
-        var columns = IEncounterWriter.Columns;
+        var columns = _updatedColumns;
         await using var update = _s.Command($"""
             UPDATE encounters SET {string.Join(", ", columns.Select(c => $"{c} = i.{c}"))}, updated_at = @now
             FROM import_encounters i

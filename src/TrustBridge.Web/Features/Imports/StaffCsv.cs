@@ -13,6 +13,9 @@ public static class StaffCsv
     public static readonly CsvColumn Active = new("active", false, "是否在职", "有效");
     public static readonly CsvColumn[] Columns = [Code, Name, Title, DepartmentCode, LicenceNumber, Specialties, Bio, Active];
 
+    public static IReadOnlyCollection<string> Kept(CsvTable t) => t.Absent((Title, ["title"]), (DepartmentCode, ["department_id"]),
+        (LicenceNumber, ["licence_number"]), (Specialties, ["specialties"]), (Bio, ["bio"]), (Active, ["active"]));
+
     public static IEnumerable<StaffRow> Rows(CsvTable table, ImportTally tally)
     {
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);

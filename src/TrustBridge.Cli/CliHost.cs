@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TrustBridge.Web;
 using TrustBridge.Web.Data;
+using TrustBridge.Web.Features.Accounts;
 using TrustBridge.Web.Features.Audit;
 
 namespace TrustBridge.Cli;
@@ -26,13 +27,16 @@ public static class CliHost
             .Build();
     }
 
-    public static ServiceProvider Services(ParseResult parse)
+    public static ServiceProvider Services(ParseResult parse) => Services(Configuration(parse));
+
+    /// <param name="withAccounts">Also ASP.NET Core Identity's user management, for commands that create logins.</param>
+    public static ServiceProvider Services(IConfiguration configuration, bool withAccounts = false)
     {
-        var configuration = Configuration(parse);
         var services = new ServiceCollection();
         services.AddSingleton(configuration);
         services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
         services.AddTrustBridgeCore(configuration);
+        if (withAccounts) services.AddUserManagement();
         return services.BuildServiceProvider();
     }
 

@@ -1,14 +1,7 @@
 using System.CommandLine;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Spectre.Console;
-using TrustBridge.Web;
-using TrustBridge.Web.Data;
-using TrustBridge.Web.Domain;
 using TrustBridge.Web.Features.Accounts;
-using TrustBridge.Web.Features.Audit;
 using TrustBridge.Web.Features.Demo;
 
 namespace TrustBridge.Cli.Commands;
@@ -31,7 +24,7 @@ public static class DemoCommand
             var demoSeed = parse.GetValue(seed) ?? settings.Seed;
             var demoPassword = parse.GetValue(password) ?? settings.Password;
 
-            await using var sp = Services(configuration);
+            await using var sp = CliHost.Services(configuration, withAccounts: true);
             await CliHost.MigrateAsync(sp, ct);
             await using var scope = CliHost.Scope(sp);
             var services = scope.ServiceProvider;
@@ -80,27 +73,6 @@ public static class DemoCommand
             return 0;
         });
         return cmd;
-    }
-
-    /// <summary>The CLI's services plus ASP.NET Core Identity, so the demo logins are made the way the web app makes users.</summary>
-    private static ServiceProvider Services(IConfiguration configuration)
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton(configuration);
-        services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
-        services.AddTrustBridgeCore(configuration);
-        services.AddIdentityCore<StaffUser>(o =>
-            {
-                o.Password.RequiredLength = 8;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Password.RequireUppercase = false;
-                o.User.RequireUniqueEmail = true;
-            })
-            .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<TrustDbContext>();
-        services.AddScoped<ManageUsers>();
-        services.AddScoped<BootstrapAdministrator>();
-        return services.BuildServiceProvider();
     }
 
     /// <summary>Updates the bar on the seeding thread (Progress&lt;T&gt; would post to the thread pool, out of order).</summary>

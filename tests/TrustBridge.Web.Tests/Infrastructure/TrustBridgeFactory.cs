@@ -50,6 +50,25 @@ public class TrustBridgeFactory : WebApplicationFactory<Program>, IAsyncLifetime
         foreach (var (key, value) in ExtraSettings()) builder.UseSetting(key, value);
     }
 
+    private readonly SemaphoreSlim _seedGate = new(1, 1);
+    private bool _seeded;
+
+    /// <summary>Runs a fixture's seed once, however many of its tests ask for it and in whatever order.</summary>
+    protected async Task SeedOnceAsync(Func<Task> seed)
+    {
+        await _seedGate.WaitAsync();
+        try
+        {
+            if (_seeded) return;
+            await seed();
+            _seeded = true;
+        }
+        finally
+        {
+            _seedGate.Release();
+        }
+    }
+
     /// <summary>Settings a derived factory adds for its tests.</summary>
     protected virtual IEnumerable<(string Key, string Value)> ExtraSettings() => [];
 

@@ -13,63 +13,50 @@ namespace TrustBridge.Web.Tests.Surveys;
 
 public sealed class WaveFixture : TrustBridgeFactory
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private bool _seeded;
-
     /// <summary>
     /// W1 outpatients in October 2026: 60 eligible adults, 5 minors, 3 deceased, 4 without a mobile, 2 opted out.
     /// W2 inpatients: 20 discharged 10 days before contact, 5 discharged 77 days before (outside the 2–42 day window).
     /// </summary>
-    public async Task SeedAsync()
+    public Task SeedAsync() => SeedOnceAsync(async () =>
     {
-        await _gate.WaitAsync();
-        try
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrustDbContext>();
+        var protector = scope.ServiceProvider.GetRequiredService<PatientIdentifierProtector>();
+        var clock = scope.ServiceProvider.GetRequiredService<HospitalClock>();
+        var w1 = db.Departments.Add(new Department { Code = "W1", Name = "消化内科" }).Entity;
+        var w2 = db.Departments.Add(new Department { Code = "W2", Name = "普通外科" }).Entity;
+        await db.SaveChangesAsync();
+        var n = 0;
+        void Add(Department d, string kind, DateTime startLocal, DateTime? endLocal, string? disposition = null)
         {
-            if (_seeded) return;
-            using var scope = Services.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<TrustDbContext>();
-            var protector = scope.ServiceProvider.GetRequiredService<PatientIdentifierProtector>();
-            var clock = scope.ServiceProvider.GetRequiredService<HospitalClock>();
-            var w1 = db.Departments.Add(new Department { Code = "W1", Name = "消化内科" }).Entity;
-            var w2 = db.Departments.Add(new Department { Code = "W2", Name = "普通外科" }).Entity;
-            await db.SaveChangesAsync();
-            var n = 0;
-            void Add(Department d, string kind, DateTime startLocal, DateTime? endLocal, string? disposition = null)
+            n++;
+            var mobile = kind == "nomobile" ? null : protector.ProtectMobile($"138{n:00000000}");
+            var p = new Patient
             {
-                n++;
-                var mobile = kind == "nomobile" ? null : protector.ProtectMobile($"138{n:00000000}");
-                var p = new Patient
-                {
-                    Mrn = $"WM{n:0000}", Name = $"患者{n}", Gender = Genders.Female,
-                    BirthDate = kind == "minor" ? new DateOnly(2012, 1, 1) : new DateOnly(1975, 3, 3),
-                    MobileEncrypted = mobile?.Encrypted, MobileMasked = mobile?.Masked, SurveyOptOut = kind == "optout",
-                    DeceasedOn = kind == "deceased" ? new DateOnly(2026, 10, 30) : null,
-                };
-                db.Patients.Add(p);
-                db.SaveChanges();
-                db.Encounters.Add(new Encounter
-                {
-                    HisId = $"WE{n:0000}", PatientId = p.Id, DepartmentId = d.Id,
-                    Type = endLocal is null ? EncounterTypes.Outpatient : EncounterTypes.Inpatient,
-                    StartedAt = clock.LocalToUtc(startLocal), EndedAt = endLocal is { } e ? clock.LocalToUtc(e) : null, DischargeDisposition = disposition,
-                });
-            }
-            var oct = new DateTime(2026, 10, 12, 9, 30, 0);
-            for (var i = 0; i < 60; i++) Add(w1, "ok", oct, null);
-            for (var i = 0; i < 5; i++) Add(w1, "minor", oct, null);
-            for (var i = 0; i < 3; i++) Add(w1, "deceased", oct, null);
-            for (var i = 0; i < 4; i++) Add(w1, "nomobile", oct, null);
-            for (var i = 0; i < 2; i++) Add(w1, "optout", oct, null);
-            for (var i = 0; i < 20; i++) Add(w2, "ok", new DateTime(2026, 10, 20, 8, 0, 0), new DateTime(2026, 10, 26, 10, 0, 0), DischargeDispositions.Home);
-            for (var i = 0; i < 5; i++) Add(w2, "ok", new DateTime(2026, 8, 12, 8, 0, 0), new DateTime(2026, 8, 20, 10, 0, 0), DischargeDispositions.Home);
-            await db.SaveChangesAsync();
-            _seeded = true;
+                Mrn = $"WM{n:0000}", Name = $"患者{n}", Gender = Genders.Female,
+                BirthDate = kind == "minor" ? new DateOnly(2012, 1, 1) : new DateOnly(1975, 3, 3),
+                MobileEncrypted = mobile?.Encrypted, MobileMasked = mobile?.Masked, SurveyOptOut = kind == "optout",
+                DeceasedOn = kind == "deceased" ? new DateOnly(2026, 10, 30) : null,
+            };
+            db.Patients.Add(p);
+            db.SaveChanges();
+            db.Encounters.Add(new Encounter
+            {
+                HisId = $"WE{n:0000}", PatientId = p.Id, DepartmentId = d.Id,
+                Type = endLocal is null ? EncounterTypes.Outpatient : EncounterTypes.Inpatient,
+                StartedAt = clock.LocalToUtc(startLocal), EndedAt = endLocal is { } e ? clock.LocalToUtc(e) : null, DischargeDisposition = disposition,
+            });
         }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+        var oct = new DateTime(2026, 10, 12, 9, 30, 0);
+        for (var i = 0; i < 60; i++) Add(w1, "ok", oct, null);
+        for (var i = 0; i < 5; i++) Add(w1, "minor", oct, null);
+        for (var i = 0; i < 3; i++) Add(w1, "deceased", oct, null);
+        for (var i = 0; i < 4; i++) Add(w1, "nomobile", oct, null);
+        for (var i = 0; i < 2; i++) Add(w1, "optout", oct, null);
+        for (var i = 0; i < 20; i++) Add(w2, "ok", new DateTime(2026, 10, 20, 8, 0, 0), new DateTime(2026, 10, 26, 10, 0, 0), DischargeDispositions.Home);
+        for (var i = 0; i < 5; i++) Add(w2, "ok", new DateTime(2026, 8, 12, 8, 0, 0), new DateTime(2026, 8, 20, 10, 0, 0), DischargeDispositions.Home);
+        await db.SaveChangesAsync();
+    });
 }
 
 public class SurveyWavesApiTests(WaveFixture app) : IClassFixture<WaveFixture>

@@ -12,43 +12,30 @@ namespace TrustBridge.Web.Tests.Trust;
 
 public sealed class LowAlarmFixture : TrustBridgeFactory
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private bool _seeded;
-
     /// <summary>Four departments of 100 answers: 80, 80, 80 and 45 trusting. p0 = 0.7125; the last is far below its 99.8% limit (0.5726).</summary>
-    public async Task SeedAsync()
+    public Task SeedAsync() => SeedOnceAsync(async () =>
     {
-        await _gate.WaitAsync();
-        try
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrustDbContext>();
+        var instrument = await db.Instruments.Include(i => i.Items).SingleAsync(i => i.Code == ShippedInstruments.Trust10);
+        var n = 0;
+        foreach (var (code, trusting) in new[] { ("L1", 80), ("L2", 80), ("L3", 80), ("L4", 45) })
         {
-            if (_seeded) return;
-            using var scope = Services.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<TrustDbContext>();
-            var instrument = await db.Instruments.Include(i => i.Items).SingleAsync(i => i.Code == ShippedInstruments.Trust10);
-            var n = 0;
-            foreach (var (code, trusting) in new[] { ("L1", 80), ("L2", 80), ("L3", 80), ("L4", 45) })
-            {
-                var d = db.Departments.Add(new Department { Code = code, Name = "科室" + code }).Entity;
-                await db.SaveChangesAsync();
-                for (var i = 0; i < 100; i++)
-                {
-                    var raw = instrument.Items.ToDictionary(x => x.Code, x => (string?)(i < trusting ? (x.Reverse ? "1" : "5") : "3"));
-                    var (s, _) = ResponseScoring.Score(instrument, raw);
-                    db.SurveyResponses.Add(new SurveyResponse
-                    {
-                        ResponseKey = $"L{++n}", InstrumentId = instrument.Id, DepartmentId = d.Id, Source = ResponseSources.Invitation,
-                        EncounterDate = new DateOnly(2026, 9, 1), SubmittedAt = DateTime.UtcNow, Answers = s!.Answers, Score = s.Score, Trusts = s.Trusts,
-                    });
-                }
-            }
+            var d = db.Departments.Add(new Department { Code = code, Name = "科室" + code }).Entity;
             await db.SaveChangesAsync();
-            _seeded = true;
+            for (var i = 0; i < 100; i++)
+            {
+                var raw = instrument.Items.ToDictionary(x => x.Code, x => (string?)(i < trusting ? (x.Reverse ? "1" : "5") : "3"));
+                var (s, _) = ResponseScoring.Score(instrument, raw);
+                db.SurveyResponses.Add(new SurveyResponse
+                {
+                    ResponseKey = $"L{++n}", InstrumentId = instrument.Id, DepartmentId = d.Id, Source = ResponseSources.Invitation,
+                    EncounterDate = new DateOnly(2026, 9, 1), SubmittedAt = DateTime.UtcNow, Answers = s!.Answers, Score = s.Score, Trusts = s.Trusts,
+                });
+            }
         }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+        await db.SaveChangesAsync();
+    });
 }
 
 public class ImprovementPlanTests(LowAlarmFixture app) : IClassFixture<LowAlarmFixture>

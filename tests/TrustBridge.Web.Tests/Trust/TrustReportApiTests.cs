@@ -12,51 +12,38 @@ namespace TrustBridge.Web.Tests.Trust;
 
 public sealed class TrustReportFixture : TrustBridgeFactory
 {
-    private bool _seeded;
-    private readonly SemaphoreSlim _gate = new(1, 1);
-
     /// <summary>
     /// T1: 100 sampled answers, 80 trusting (score 100) and 20 not (score 50). T2: 100, 65 trusting. T3: 5 answers (not reportable).
     /// Plus QR answers in T1 and answers outside the period, which the default report must ignore.
     /// </summary>
-    public async Task SeedAsync()
+    public Task SeedAsync() => SeedOnceAsync(async () =>
     {
-        await _gate.WaitAsync();
-        try
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrustDbContext>();
+        var instrument = await db.Instruments.Include(i => i.Items).SingleAsync(i => i.Code == ShippedInstruments.Trust10);
+        var depts = new[] { ("T1", "心血管内科"), ("T2", "骨科"), ("T3", "皮肤科") }
+            .Select(d => db.Departments.Add(new Department { Code = d.Item1, Name = d.Item2 }).Entity).ToArray();
+        await db.SaveChangesAsync();
+        var n = 0;
+        void Add(Department d, bool trusting, string source, DateOnly date)
         {
-            if (_seeded) return;
-            using var scope = Services.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<TrustDbContext>();
-            var instrument = await db.Instruments.Include(i => i.Items).SingleAsync(i => i.Code == ShippedInstruments.Trust10);
-            var depts = new[] { ("T1", "心血管内科"), ("T2", "骨科"), ("T3", "皮肤科") }
-                .Select(d => db.Departments.Add(new Department { Code = d.Item1, Name = d.Item2 }).Entity).ToArray();
-            await db.SaveChangesAsync();
-            var n = 0;
-            void Add(Department d, bool trusting, string source, DateOnly date)
+            // Agreeing fully (5) with positive items and disagreeing fully (1) with the reversed ones scores 100.
+            var raw = instrument.Items.ToDictionary(i => i.Code, i => (string?)(trusting ? (i.Reverse ? "1" : "5") : "3"));
+            var (scored, _) = ResponseScoring.Score(instrument, raw);
+            db.SurveyResponses.Add(new SurveyResponse
             {
-                // Agreeing fully (5) with positive items and disagreeing fully (1) with the reversed ones scores 100.
-                var raw = instrument.Items.ToDictionary(i => i.Code, i => (string?)(trusting ? (i.Reverse ? "1" : "5") : "3"));
-                var (scored, _) = ResponseScoring.Score(instrument, raw);
-                db.SurveyResponses.Add(new SurveyResponse
-                {
-                    ResponseKey = $"R{++n}", InstrumentId = instrument.Id, DepartmentId = d.Id, Source = source, EncounterDate = date,
-                    SubmittedAt = DateTime.UtcNow, Answers = scored!.Answers, Score = scored.Score, Trusts = scored.Trusts,
-                });
-            }
-            var inPeriod = new DateOnly(2026, 8, 15);
-            for (var i = 0; i < 100; i++) Add(depts[0], i < 80, ResponseSources.Invitation, inPeriod);
-            for (var i = 0; i < 100; i++) Add(depts[1], i < 65, ResponseSources.Import, inPeriod);
-            for (var i = 0; i < 5; i++) Add(depts[2], i < 2, ResponseSources.Paper, inPeriod);
-            for (var i = 0; i < 30; i++) Add(depts[0], false, ResponseSources.Qr, inPeriod);
-            for (var i = 0; i < 40; i++) Add(depts[1], true, ResponseSources.Invitation, new DateOnly(2026, 3, 1));
-            await db.SaveChangesAsync();
-            _seeded = true;
+                ResponseKey = $"R{++n}", InstrumentId = instrument.Id, DepartmentId = d.Id, Source = source, EncounterDate = date,
+                SubmittedAt = DateTime.UtcNow, Answers = scored!.Answers, Score = scored.Score, Trusts = scored.Trusts,
+            });
         }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+        var inPeriod = new DateOnly(2026, 8, 15);
+        for (var i = 0; i < 100; i++) Add(depts[0], i < 80, ResponseSources.Invitation, inPeriod);
+        for (var i = 0; i < 100; i++) Add(depts[1], i < 65, ResponseSources.Import, inPeriod);
+        for (var i = 0; i < 5; i++) Add(depts[2], i < 2, ResponseSources.Paper, inPeriod);
+        for (var i = 0; i < 30; i++) Add(depts[0], false, ResponseSources.Qr, inPeriod);
+        for (var i = 0; i < 40; i++) Add(depts[1], true, ResponseSources.Invitation, new DateOnly(2026, 3, 1));
+        await db.SaveChangesAsync();
+    });
 }
 
 public class TrustReportApiTests(TrustReportFixture app) : IClassFixture<TrustReportFixture>

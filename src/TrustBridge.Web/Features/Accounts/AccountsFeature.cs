@@ -10,16 +10,7 @@ public static class AccountsFeature
     public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
         services.AddAuthorization(Policies.Add);
-        services.AddIdentityApiEndpoints<StaffUser>(o =>
-            {
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
-                o.Password.RequiredLength = 8;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Password.RequireUppercase = false;
-                o.User.RequireUniqueEmail = true;
-            })
+        services.AddIdentityApiEndpoints<StaffUser>(ConfigureIdentity)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<TrustDbContext>();
         // Identity's composite scheme reads a bearer token or the cookie; challenges go to the cookie handler, which
@@ -48,6 +39,25 @@ public static class AccountsFeature
         services.AddScoped<BootstrapAdministrator>();
         services.AddScoped<ManageUsers>();
         return services;
+    }
+
+    /// <summary>Password and lockout rules, the same for the web app and the CLI.</summary>
+    public static void ConfigureIdentity(IdentityOptions o)
+    {
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        o.Lockout.AllowedForNewUsers = true;
+        o.Password.RequiredLength = 8;
+        o.Password.RequireNonAlphanumeric = false;
+        o.Password.RequireUppercase = false;
+        o.User.RequireUniqueEmail = true;
+    }
+
+    /// <summary>User management without the web app's sign-in schemes: for the CLI.</summary>
+    public static IServiceCollection AddUserManagement(this IServiceCollection services)
+    {
+        services.AddIdentityCore<StaffUser>(ConfigureIdentity).AddRoles<IdentityRole>().AddEntityFrameworkStores<TrustDbContext>();
+        return services.AddScoped<ManageUsers>().AddScoped<BootstrapAdministrator>();
     }
 
     private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)

@@ -4,6 +4,7 @@ using TrustBridge.Web.Data;
 using TrustBridge.Web.Domain;
 using TrustBridge.Web.Features.Accounts;
 using TrustBridge.Web.Features.Audit;
+using TrustBridge.Web.Features.Trust;
 
 namespace TrustBridge.Web.Features.Surveys;
 
@@ -46,8 +47,7 @@ public static class ServiceRecovery
         });
         group.MapPut("/{id:int}", async Task<Results<Ok<RecoveryView>, NotFound, ValidationProblem>> (int id, RecoveryUpdate body, TrustDbContext db, AuditLog audit, TimeProvider time, CancellationToken ct) =>
         {
-            if (body.Status is not null && !PlanStatuses.All.Contains(body.Status))
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = [$"status must be one of {string.Join(", ", PlanStatuses.All)}."] });
+            if (PlanStatusCheck.Invalid(body.Status) is { } invalid) return invalid;
             var task = await db.ServiceRecoveryTasks.FirstOrDefaultAsync(t => t.Id == id, ct);
             if (task is null) return TypedResults.NotFound();
             if (body.Status is not null)

@@ -39,8 +39,7 @@ public static class ImprovementPlansApi
 
         group.MapPut("/{id:int}", async Task<Results<Ok<PlanView>, NotFound, ValidationProblem>> (int id, PlanUpdate body, TrustDbContext db, AuditLog audit, TimeProvider time, CancellationToken ct) =>
         {
-            if (body.Status is not null && !PlanStatuses.All.Contains(body.Status))
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = [$"status must be one of {string.Join(", ", PlanStatuses.All)}."] });
+            if (PlanStatusCheck.Invalid(body.Status) is { } invalid) return invalid;
             if (body.Notes?.Length > 4000 || body.Owner?.Length > 100)
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["notes"] = ["notes at most 4000 characters, owner at most 100."] });
             var plan = await db.ImprovementPlans.FirstOrDefaultAsync(p => p.Id == id, ct);

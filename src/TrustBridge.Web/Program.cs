@@ -1,6 +1,7 @@
 using TrustBridge.Web.Features.Accounts;
 using TrustBridge.Web.Features.Audit;
 using TrustBridge.Web.Features.Dashboard;
+using TrustBridge.Web.Features.Exports;
 using TrustBridge.Web.Features.Health;
 using TrustBridge.Web.Features.Imports;
 using TrustBridge.Web.Features.Localization;
@@ -58,6 +59,7 @@ app.MapInstrumentsApi();
 app.MapImprovementPlansApi();
 app.MapImportsApi();
 app.MapResponsesImportApi();
+app.MapRegistryExportsApi();
 app.MapCultureSwitch();
 app.MapRazorPages();
 

@@ -167,4 +167,36 @@ public class PatientPrivacyTests(TrustBridgeFactory app) : IClassFixture<TrustBr
             return client;
         }
     }
+
+    [Fact]
+    public async Task Exports_mask_identifiers_and_are_audited()
+    {
+        await SeedPatientAsync("P-EXPORT");
+        var office = await app.ClientWithRolesAsync("office.export@test.local", ["PatientRelations"]);
+        var csv = System.Text.Encoding.UTF8.GetString(await office.GetByteArrayAsync("/api/patients/export?format=csv&q=P-EXPORT"));
+        csv.ShouldContain("P-EXPORT,王建国,male,1949-12-31");
+        csv.ShouldContain("139****5678");
+        csv.ShouldNotContain(Mobile);
+        csv.ShouldNotContain(IdNumber);
+        var xlsx = await office.GetAsync("/api/patients/export?format=xlsx&q=P-EXPORT");
+        xlsx.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        (await office.GetAsync("/api/patients/export?format=pdf")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
+        var admin = await app.AdminClientAsync();
+        var audit = await admin.GetFromJsonAsync<JsonElement>("/api/audit?action=patient.exported");
+        audit.GetProperty("items").EnumerateArray().ShouldContain(r => r.GetProperty("userName").GetString() == "office.export@test.local");
+    }
+
+    [Fact]
+    public async Task Registry_lists_download_with_their_filters()
+    {
+        await SeedPatientAsync("P-REG");
+        var office = await app.ClientWithRolesAsync("office.regexport@test.local", ["PatientRelations"]);
+        var departments = System.Text.Encoding.UTF8.GetString(await office.GetByteArrayAsync("/api/departments/export?q=心血管"));
+        departments.ShouldContain("0101,心血管内科,clinical");
+        var encounters = System.Text.Encoding.UTF8.GetString(await office.GetByteArrayAsync("/api/encounters/export?patient=P-REG"));
+        encounters.ShouldContain("E-P-REG,outpatient,P-REG");
+        encounters.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(2);
+    }
 }
+

@@ -12,6 +12,7 @@ public static class AuditActions
     public const string Imported = "imported";
     public const string PatientViewed = "patient.viewed";
     public const string PatientListViewed = "patient.list-viewed";
+    public const string PatientsExported = "patient.exported";
     public const string PatientIdentifiersRevealed = "patient.identifiers-revealed";
     public const string EncountersViewed = "encounter.list-viewed";
     public const string UserCreated = "user.created";

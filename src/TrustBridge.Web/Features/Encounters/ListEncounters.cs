@@ -13,7 +13,10 @@ public sealed record EncounterView(long Id, string HisId, string Type, int Patie
 
 /// <summary>Dates are hospital-local calendar days, inclusive.</summary>
 public sealed record EncounterFilter(string? DepartmentCode = null, DateOnly? From = null, DateOnly? To = null, string? Type = null,
-    string? Patient = null, string? StaffCode = null, int? Page = null, int? PageSize = null);
+    string? Patient = null, string? StaffCode = null, int? Page = null, int? PageSize = null)
+{
+    public bool Export { get; init; }
+}
 
 public sealed class ListEncounters(TrustDbContext db, HospitalClock hospital)
 {
@@ -27,7 +30,7 @@ public sealed class ListEncounters(TrustDbContext db, HospitalClock hospital)
         if (f.From is { } from) { var t = hospital.StartOfDayUtc(from); q = q.Where(e => e.StartedAt >= t); }
         if (f.To is { } to) { var t = hospital.StartOfDayUtc(to.AddDays(1)); q = q.Where(e => e.StartedAt < t); }
         if (scope.DepartmentIds is { } ids) q = q.Where(e => ids.Contains(e.DepartmentId));
-        return Project(q.OrderByDescending(e => e.StartedAt).ThenByDescending(e => e.Id)).ToPagedAsync(f.Page, f.PageSize, ct);
+        return Project(q.OrderByDescending(e => e.StartedAt).ThenByDescending(e => e.Id)).ToPagedAsync(f.Page, f.PageSize, ct, f.Export ? PagedQuery.MaxExportRows : PagedQuery.MaxPageSize);
     }
 
     public static IQueryable<EncounterView> Project(IQueryable<Encounter> q) => q.Select(e => new EncounterView(

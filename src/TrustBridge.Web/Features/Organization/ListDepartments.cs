@@ -4,7 +4,11 @@ using TrustBridge.Web.Features.Paging;
 
 namespace TrustBridge.Web.Features.Organization;
 
-public sealed record DepartmentFilter(string? Q = null, string? Kind = null, bool? Active = null, int? Page = null, int? PageSize = null);
+public sealed record DepartmentFilter(string? Q = null, string? Kind = null, bool? Active = null, int? Page = null, int? PageSize = null)
+{
+    /// <summary>A download: up to PagedQuery.MaxExportRows rows in one page.</summary>
+    public bool Export { get; init; }
+}
 
 public sealed class ListDepartments(TrustDbContext db)
 {
@@ -17,7 +21,7 @@ public sealed class ListDepartments(TrustDbContext db)
         return q.OrderBy(d => d.Code)
             .Select(d => new DepartmentView(d.Id, d.Code, d.Name, d.Kind, d.Parent!.Code, d.Parent.Name, d.Active,
                 db.Staff.Count(s => s.DepartmentId == d.Id)))
-            .ToPagedAsync(f.Page, f.PageSize, ct);
+            .ToPagedAsync(f.Page, f.PageSize, ct, f.Export ? PagedQuery.MaxExportRows : PagedQuery.MaxPageSize);
     }
 
     public Task<DepartmentView?> GetAsync(string code, CancellationToken ct = default) =>

@@ -4,7 +4,10 @@ using TrustBridge.Web.Features.Paging;
 
 namespace TrustBridge.Web.Features.Organization;
 
-public sealed record StaffFilter(string? Q = null, string? DepartmentCode = null, string? Title = null, bool? Active = null, int? Page = null, int? PageSize = null);
+public sealed record StaffFilter(string? Q = null, string? DepartmentCode = null, string? Title = null, bool? Active = null, int? Page = null, int? PageSize = null)
+{
+    public bool Export { get; init; }
+}
 
 public sealed class ListStaff(TrustDbContext db)
 {
@@ -15,7 +18,7 @@ public sealed class ListStaff(TrustDbContext db)
         if (!string.IsNullOrWhiteSpace(f.DepartmentCode)) q = q.Where(s => s.Department!.Code == f.DepartmentCode);
         if (!string.IsNullOrWhiteSpace(f.Title)) q = q.Where(s => s.Title == f.Title);
         if (f.Active is bool active) q = q.Where(s => s.Active == active);
-        return q.OrderBy(s => s.Code).Select(View).ToPagedAsync(f.Page, f.PageSize, ct);
+        return q.OrderBy(s => s.Code).Select(View).ToPagedAsync(f.Page, f.PageSize, ct, f.Export ? PagedQuery.MaxExportRows : PagedQuery.MaxPageSize);
     }
 
     public Task<StaffView?> GetAsync(string code, CancellationToken ct = default) =>

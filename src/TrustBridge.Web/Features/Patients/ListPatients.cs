@@ -6,7 +6,10 @@ using TrustBridge.Web.Features.Paging;
 
 namespace TrustBridge.Web.Features.Patients;
 
-public sealed record PatientFilter(string? Q = null, string? DepartmentCode = null, int? Page = null, int? PageSize = null);
+public sealed record PatientFilter(string? Q = null, string? DepartmentCode = null, int? Page = null, int? PageSize = null)
+{
+    public bool Export { get; init; }
+}
 
 /// <summary>
 /// Searches patients by MRN or name. Department heads and clinicians see only patients with an encounter in their
@@ -29,8 +32,9 @@ public sealed class ListPatients(TrustDbContext db, AuditLog audit, TimeProvider
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var page = await q.OrderBy(p => p.Mrn)
             .Select(p => new PatientView(p.Id, p.Mrn, p.Name, p.Gender, p.BirthDate, null, p.MobileMasked, p.IdNumberMasked, p.DeceasedOn, p.SurveyOptOut))
-            .ToPagedAsync(f.Page, f.PageSize, ct);
-        await audit.RecordAsync(AuditActions.PatientListViewed, "patient", null, new { f.Q, f.DepartmentCode, page.Page, shown = page.Items.Count }, ct);
+            .ToPagedAsync(f.Page, f.PageSize, ct, f.Export ? PagedQuery.MaxExportRows : PagedQuery.MaxPageSize);
+        await audit.RecordAsync(f.Export ? AuditActions.PatientsExported : AuditActions.PatientListViewed, "patient", null,
+            new { f.Q, f.DepartmentCode, page.Page, shown = page.Items.Count }, ct);
         return page with { Items = page.Items.Select(p => p with { Age = AgeOn(p.BirthDate, today) }).ToList() };
     }
 

@@ -88,4 +88,19 @@ public class PatientPagesTests(TrustBridgeFactory app) : IClassFixture<TrustBrid
         (await browser.GetHtmlAsync($"/Staff/Patients/Encounters?departmentCode=ENC&from={today.AddDays(-7):yyyy-MM-dd}&to={today:yyyy-MM-dd}")).ShouldContain("H-P-ENC-1");
         (await browser.GetHtmlAsync($"/Staff/Patients/Encounters?departmentCode=ENC&from={today.AddDays(-60):yyyy-MM-dd}&to={today.AddDays(-30):yyyy-MM-dd}")).ShouldNotContain("H-P-ENC-1");
     }
+
+    [Fact]
+    public async Task The_list_offers_a_masked_download_of_what_it_shows()
+    {
+        await RegistrySeed.PatientAsync(app, "P-DL-1", "钱伟", "13611112222", "PDL");
+        var browser = await CookieBrowser.WithRolesAsync(app, "pr.download@test.local", ["PatientRelations"]);
+        var list = await browser.GetHtmlAsync("/Staff/Patients?q=P-DL-1&page=1");
+        list.ShouldContain("/api/patients/export?format=csv&amp;q=P-DL-1\"");
+        list.ShouldContain("/api/patients/export?format=xlsx&amp;q=P-DL-1\"");
+        var csv = await browser.GetHtmlAsync("/api/patients/export?format=csv&q=P-DL-1");
+        csv.ShouldContain("钱伟");
+        csv.ShouldContain("136****2222");
+        csv.ShouldNotContain("13611112222");
+    }
 }
+

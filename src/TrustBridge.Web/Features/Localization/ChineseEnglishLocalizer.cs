@@ -5,12 +5,13 @@ using Microsoft.Extensions.Localization;
 namespace TrustBridge.Web.Features.Localization;
 
 /// <summary>
-/// The UI is written in Chinese; the key of every string is its Chinese text. Resources/en-translations.json maps it to
-/// English, used when the request culture is English. A missing translation falls back to the Chinese (a test lists them).
+/// The UI is written in Chinese; the key of every string is its Chinese text. Resources/en-translations*.json map it to
+/// English (one file per area, e.g. en-translations.surveys.json, so areas do not edit one file), used when the request
+/// culture is English. A missing translation falls back to the Chinese (a test lists them).
 /// </summary>
 public sealed class ChineseEnglishLocalizer : IStringLocalizer
 {
-    public const string ResourceName = "TrustBridge.Web.Resources.en-translations.json";
+    public const string ResourcePrefix = "TrustBridge.Web.Resources.en-translations";
 
     private readonly IReadOnlyDictionary<string, string> _english;
 
@@ -46,8 +47,19 @@ public sealed class ChineseEnglishLocalizer : IStringLocalizer
 
     private static Dictionary<string, string> LoadEmbedded()
     {
-        using var stream = typeof(ChineseEnglishLocalizer).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing.");
-        return JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? [];
+        var assembly = typeof(ChineseEnglishLocalizer).Assembly;
+        var names = assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal).ToList();
+        if (names.Count == 0) throw new InvalidOperationException($"No embedded {ResourcePrefix}*.json resource.");
+        var all = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            foreach (var (zh, en) in JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? [])
+                if (!all.TryAdd(zh, en) && all[zh] != en)
+                    throw new InvalidOperationException($"'{zh}' is translated twice, differently, in the en-translations files.");
+        }
+        return all;
     }
 }

@@ -85,6 +85,8 @@ public sealed class DemoHospitalSeeder(
         // The generator makes cardiology's first doctor its head (主任医师) and the second Dr Zhang (主治医师).
         var cardiology = hospital.Staff.Where(s => hospital.Departments[s.DepartmentIndex].Code == DemoDepartments.CardiologyCode && s.Attends).ToList();
         var logins = await DemoAccounts.EnsureAsync(services, password, cardiology[0], cardiology[1], ct);
+        progress?.Report(new DemoProgress("Survey wave", done, total));
+        var wave = await services.GetRequiredService<DemoSurveyWave>().RunAsync(seed, ct);
 
         var counts = new
         {
@@ -93,6 +95,7 @@ public sealed class DemoHospitalSeeder(
             patients = hospital.Patients.Count, encounters = hospital.Encounters.Length,
             deceased = hospital.Patients.Count(p => p.DeceasedOn is not null),
             logins = logins.Select(l => l.Email).ToArray(),
+            surveyWave = wave,
         };
         await audit.RecordAsync(AuditActions.DemoSeeded, "registry", null, counts, ct);
         watch.Stop();

@@ -16,6 +16,7 @@ namespace TrustBridge.Web.Features.Surveys;
 public sealed class CreateSurveyWave(TrustDbContext db, InstrumentCatalog catalog, HospitalClock clock, AuditLog audit, IHttpContextAccessor http)
 {
     public const int LinkValidDays = 30;
+    private static readonly JsonSerializerOptions SummaryJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public async Task<(int? WaveId, Dictionary<string, string[]> Errors)> RunAsync(WaveInput input, CancellationToken ct = default)
     {
@@ -54,7 +55,7 @@ public sealed class CreateSurveyWave(TrustDbContext db, InstrumentCatalog catalo
         {
             Name = input.Name!.Trim(), InstrumentId = instrument!.Id, PeriodFrom = input.PeriodFrom.Value, PeriodTo = input.PeriodTo.Value,
             ContactDate = contact, Margin = margin, ResponseRate = rate, Seed = seed, CreatedAt = now,
-            CreatedBy = http.HttpContext?.User.Identity?.Name, DrawSummary = JsonSerializer.Serialize(summary),
+            CreatedBy = http.HttpContext?.User.Identity?.Name, DrawSummary = JsonSerializer.Serialize(summary, SummaryJson),
             Departments = departments.Select(d => new SurveyWaveDepartment { DepartmentId = d.Id }).ToList(),
         };
         var byEncounter = candidates.ToDictionary(c => c.Candidate.EncounterId);

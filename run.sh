@@ -7,6 +7,7 @@
 #   Database__Provider              sqlite | postgres                (default sqlite)
 #   Bootstrap__AdminEmail           first administrator              (default admin@trustbridge.local)
 #   Bootstrap__AdminPassword        its password, used once when the database is created (default TrustBridge-Admin-2026)
+#   DataProtection__MasterKey       key-encryption key of the key ring (default: made once into data/master.key)
 #   Demo__Size                      none | small | large, seeded only into an empty registry (default small)
 #   Demo__Seed, Demo__Password      demo random seed and demo logins' password (defaults 20261122, Demo-2026!)
 # Ctrl-C stops the app.
@@ -37,6 +38,15 @@ export Bootstrap__AdminEmail="${Bootstrap__AdminEmail:-admin@trustbridge.local}"
 export Bootstrap__AdminPassword="${Bootstrap__AdminPassword:-TrustBridge-Admin-2026}"
 export Demo__Size="${Demo__Size:-small}"
 export Demo__Password="${Demo__Password:-Demo-2026!}"
+# The key that encrypts the Data Protection key ring (and so, indirectly, patients' mobile and ID numbers) is kept
+# out of the database: made once into data/master.key, readable by this user only. Production sets it from a secret.
+if [ -z "${DataProtection__MasterKey:-}" ]; then
+  if [ ! -s "$ROOT/data/master.key" ]; then
+    (umask 077 && python3 -c 'import base64, os; print(base64.b64encode(os.urandom(32)).decode())' > "$ROOT/data/master.key")
+  fi
+  DataProtection__MasterKey="$(cat "$ROOT/data/master.key")"
+  export DataProtection__MasterKey
+fi
 
 echo "Building TrustBridge (Release)…"
 dotnet build "$WEB/TrustBridge.Web.csproj" -c Release -nologo -v quiet -clp:ErrorsOnly

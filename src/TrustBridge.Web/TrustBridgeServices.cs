@@ -22,7 +22,7 @@ public static class TrustBridgeServices
         services.AddSingleton(sp => HospitalClock.From(configuration, sp.GetRequiredService<TimeProvider>()));
         services.AddHttpContextAccessor();
         services.AddTrustDatabase(configuration);
-        services.AddPatientPrivacy();
+        services.AddPatientPrivacy(configuration);
         services.AddAuditLog();
         services.AddOrganization();
         services.AddPatients();

@@ -18,6 +18,8 @@ public class TrustBridgeFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public const string AdminEmail = "admin@test.local";
     public const string AdminPassword = "Admin-Pass-1";
     public const string UserPassword = "User-Pass-1";
+    /// <summary>The key ring's key-encryption key in tests (32 bytes, base64).</summary>
+    public static readonly string MasterKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)(i * 7)).ToArray());
 
     public string Provider { get; } = TestDatabase.Provider;
     public string ConnectionString { get; }
@@ -47,6 +49,7 @@ public class TrustBridgeFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Bootstrap:AdminEmail", AdminEmail);
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("Demo:Size", "none");
+        builder.UseSetting("DataProtection:MasterKey", MasterKey);
         foreach (var (key, value) in ExtraSettings()) builder.UseSetting(key, value);
     }
 

@@ -152,6 +152,7 @@ public class PatientPrivacyTests(TrustBridgeFactory app) : IClassFixture<TrustBr
             builder.UseSetting("Database:Provider", first.Provider);
             builder.UseSetting("ConnectionStrings:TrustBridge", first.ConnectionString);
             builder.UseSetting("Demo:Size", "none");
+            builder.UseSetting("DataProtection:MasterKey", TrustBridgeFactory.MasterKey);
         }
 
         public async Task<HttpClient> ClientWithRolesAsync(string email, string[] roles)
@@ -197,6 +198,17 @@ public class PatientPrivacyTests(TrustBridgeFactory app) : IClassFixture<TrustBr
         var encounters = System.Text.Encoding.UTF8.GetString(await office.GetByteArrayAsync("/api/encounters/export?patient=P-REG"));
         encounters.ShouldContain("E-P-REG,outpatient,P-REG");
         encounters.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task The_key_ring_is_stored_encrypted_under_the_master_key()
+    {
+        await SeedPatientAsync("P-KEYRING");
+        using var scope = app.Services.CreateScope();
+        var keys = await scope.ServiceProvider.GetRequiredService<TrustDbContext>().DataProtectionKeys.AsNoTracking().Select(k => k.Xml).ToListAsync();
+        keys.ShouldNotBeEmpty();
+        keys.ShouldAllBe(x => x.Contains("<encryptedKey") && x.Contains("AES-256-GCM"));
+        keys.ShouldAllBe(x => !x.Contains("<masterKey"));
     }
 }
 

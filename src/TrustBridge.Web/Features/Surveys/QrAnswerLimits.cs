@@ -76,7 +76,8 @@ public static class QrAnswerLimits
     {
         var t = http.RequestServices.GetRequiredService<IStringLocalizer>();
         var english = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
-        string E(string chinese) => HtmlEncoder.Default.Encode(t[chinese].Value);
+        var encoder = http.RequestServices.GetRequiredService<HtmlEncoder>();
+        string E(string chinese) => encoder.Encode(t[chinese].Value);
         http.Response.ContentType = "text/html; charset=utf-8";
         await http.Response.WriteAsync($"""
             <!DOCTYPE html>

@@ -52,9 +52,13 @@ public static class QrAnswerLimits
         return services;
     }
 
+    /// <summary>
+    /// A post to a named handler of the QR survey (only Submit exists). Razor Pages takes the first handler value of the
+    /// query, so that is the one looked at: "?handler=Submit&amp;handler=x" is counted too.
+    /// </summary>
     public static bool IsQrAnswer(HttpContext http) =>
         HttpMethods.IsPost(http.Request.Method) && http.Request.Path.StartsWithSegments("/q")
-        && string.Equals(http.Request.Query["handler"], "Submit", StringComparison.OrdinalIgnoreCase);
+        && http.Request.Query["handler"] is { Count: > 0 } handler && !string.IsNullOrEmpty(handler[0]);
 
     /// <summary>The device cookie, or (a browser that refuses cookies cannot post the form anyway) the address.</summary>
     private static string DeviceKey(HttpContext http) =>

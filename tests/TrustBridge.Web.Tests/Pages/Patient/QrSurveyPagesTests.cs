@@ -59,6 +59,8 @@ public class QrSurveyPagesTests(WaveFixture app) : IClassFixture<WaveFixture>
         fourth.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
         fourth.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
         (await fourth.Content.ReadAsStringAsync()).ShouldContain("今天已经评价过了");
+        (await phone.PostFormAsync("/q/W1", "/q/W1?handler=submit&handler=other", new Dictionary<string, string>(AllAnswers()) { ["step"] = "3" }))
+            .StatusCode.ShouldBe(HttpStatusCode.TooManyRequests); // no way around the limit through the query
         (await WithDb(db => db.SurveyResponses.CountAsync(r => r.Source == ResponseSources.Qr))).ShouldBe(before + 3);
 
         // The limit is per phone: the next patient in the waiting room can still answer, and browsing is never limited.

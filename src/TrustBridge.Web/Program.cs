@@ -20,6 +20,7 @@ builder.Services.AddOutboxDispatcher();
 builder.Services.AddTrustProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.AddUiLocalization();
+builder.Services.AddQrAnswerLimits(builder.Configuration);
 builder.Services.AddScoped<RegistryOverview>();
 builder.Services.AddScoped<TrustBridge.Web.Pages.Staff.Imports.IRegistryFileImporter, TrustBridge.Web.Pages.Staff.Imports.RegistryFileImporter>();
 builder.Services.AddRazorPages(o =>
@@ -44,6 +45,7 @@ app.UseRequestLocalization();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapHealthApi();
 app.MapOpenApi().AllowAnonymous();

@@ -44,6 +44,8 @@ public sealed class TrustBridgeApp : IAsyncLifetime
             ? Path.GetFullPath(dir, RepoRoot)
             : Path.Combine(RepoRoot, "TestResults", "screenshots")).FullName;
     public int PatientWithMobileId { get; private set; }
+    /// <summary>The app's SQLite database, for fixtures that need what no API shows (a patient's survey link).</summary>
+    public string ConnectionString => $"Data Source={_dbFile}";
 
     public async Task InitializeAsync()
     {

@@ -21,6 +21,7 @@ public class TrustDbContext(DbContextOptions<TrustDbContext> options) : Identity
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<ImprovementPlan> ImprovementPlans => Set<ImprovementPlan>();
     public DbSet<ServiceRecoveryTask> ServiceRecoveryTasks => Set<ServiceRecoveryTask>();
+    public DbSet<SurveyDraft> SurveyDrafts => Set<SurveyDraft>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -122,3 +122,16 @@ internal sealed class ServiceRecoveryTaskConfiguration : IEntityTypeConfiguratio
         e.HasOne(x => x.Department).WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class SurveyDraftConfiguration : IEntityTypeConfiguration<SurveyDraft>
+{
+    public void Configure(EntityTypeBuilder<SurveyDraft> e)
+    {
+        e.ToTable("survey_drafts");
+        e.HasKey(x => x.InvitationId);
+        e.Property(x => x.InvitationId).ValueGeneratedNever();
+        e.Property(x => x.Answers).HasMaxLength(2000);
+        e.Property(x => x.Comment).HasMaxLength(4000);
+        e.HasOne<SurveyInvitation>().WithOne().HasForeignKey<SurveyDraft>(x => x.InvitationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

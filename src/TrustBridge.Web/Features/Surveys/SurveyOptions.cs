@@ -10,4 +10,7 @@ public sealed class SurveyOptions
     public string HospitalShortName { get; set; } = "信桥医院";
 
     public string LinkFor(string token) => $"{PublicBaseUrl.TrimEnd('/')}/s/{token}";
+
+    /// <summary>The address on a department's QR poster.</summary>
+    public string QrLinkFor(string departmentCode) => $"{PublicBaseUrl.TrimEnd('/')}/q/{Uri.EscapeDataString(departmentCode)}";
 }

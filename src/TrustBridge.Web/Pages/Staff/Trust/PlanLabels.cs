@@ -9,7 +9,7 @@ public static class PlanLabels
     {
         PlanStatuses.Open => "待处理",
         PlanStatuses.InProgress => "进行中",
-        PlanStatuses.Done => "已完成",
+        PlanStatuses.Done => "已办结",
         PlanStatuses.Cancelled => "已取消",
         _ => status,
     };

@@ -49,6 +49,17 @@ public sealed class TrustPagesTests(TrustBridgeApp app)
                 }
             var resp = await http.PostAsync("/api/instruments/trust-10/responses/import", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"));
             resp.EnsureSuccessStatusCode();
+
+            // Outpatient satisfaction for 心血管内科: waiting (P) gets worse month by month, attitude (A) stays high.
+            var sat = new StringBuilder("response_id,encounter_date,department_code,doctor_code,source,A1,A2,C1,C2,C3,F1,F2,O1,O2,P1,P2,E1,E2,V1,V2,OVERALL,RECOMMEND,COMMENT\n");
+            for (var day = 1; day <= 180; day += 2)
+            {
+                int L(int centre) => Math.Clamp(centre + random.Next(-1, 2), 1, 5);
+                var wait = day < 60 ? 2 : day < 120 ? 3 : 4;
+                var likert = new[] { L(5), L(5), L(4), L(4), L(4), L(3), L(3), L(4), L(4), L(wait), L(wait), L(4), L(4), L(5), L(4) };
+                sat.Append(CultureInfo.InvariantCulture, $"E2E-S{day:D4},{today.AddDays(-day):yyyy-MM-dd},XNK,D001,paper,{string.Join(',', likert)},8,9,\n");
+            }
+            (await http.PostAsync("/api/instruments/satisfaction-outpatient/responses/import", new StringContent(sat.ToString(), Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
             _imported = true;
         }
         finally
@@ -80,5 +91,45 @@ public sealed class TrustPagesTests(TrustBridgeApp app)
         (await s.Page.TextContentAsync("#department-figures"))!.ShouldContain("低信任预警");
         await s.ShouldNotScrollSidewaysAsync();
         await s.ScreenshotAsync("trust-department");
+
+        await s.Page.GotoAsync("/Staff/Trust/Department/XNK?instrument=satisfaction-outpatient");
+        await s.Page.WaitForSelectorAsync("#heatmap-chart svg");
+        (await s.Page.TextContentAsync("#dimension-table"))!.ShouldContain("流程与等候");
+        await s.ShouldNotScrollSidewaysAsync();
+        await s.ScreenshotAsync("trust-dimensions");
+    }
+
+    [Theory]
+    [InlineData(Viewports.Desktop)]
+    [InlineData(Viewports.Phone)]
+    public async Task The_office_builds_a_questionnaire_with_a_phone_preview(string viewport)
+    {
+        await using var s = await BrowserSession.OpenAsync(app, viewport);
+        await s.LoginAsync("yhb@e2e.local", SeedData.UserPassword);
+        var code = $"e2e-{viewport}";
+        await s.Page.GotoAsync("/Staff/Surveys/Instruments/Edit");
+        await s.Page.FillAsync("#Form_Code", code);
+        await s.Page.FillAsync("#Form_TitleZh", "急诊就诊体验");
+        await s.Page.FillAsync("#Form_TitleEn", "Emergency visit");
+        await s.Page.FillAsync("#Form_Items_0__Code", "E1");
+        await s.Page.FillAsync("#Form_Items_0__TextZh", "护士及时回应了我的需要。");
+        await s.Page.ClickAsync("#add-item");
+        await s.Page.FillAsync("#Form_Items_1__Code", "E2");
+        await s.Page.FillAsync("#Form_Items_1__TextZh", "您有多大可能向亲友推荐我院急诊？");
+        await s.Page.SelectOptionAsync("#Form_Items_1__Scale", "nps11");
+        await s.Page.ClickAsync("#add-item");
+        (await s.Page.TextContentAsync("#phone-preview"))!.ShouldContain("您有多大可能向亲友推荐我院急诊？");
+        await s.ShouldNotScrollSidewaysAsync();
+        await s.ScreenshotAsync("instrument-builder");
+        await s.Page.FillAsync("#Form_Items_2__Code", "E3");
+        await s.Page.FillAsync("#Form_Items_2__TextZh", "还有什么想告诉我们？");
+        await s.Page.SelectOptionAsync("#Form_Items_2__Scale", "text");
+        await s.Page.ClickAsync("#save-draft");
+        await s.Page.WaitForSelectorAsync("#publish-form");
+        await s.Page.ClickAsync("#publish-form button");
+        (await s.Page.TextContentAsync("#instrument-status"))!.ShouldContain("已发布");
+        (await s.Page.Locator("#phone-preview .preview-item").CountAsync()).ShouldBe(3);
+        await s.ShouldNotScrollSidewaysAsync();
+        await s.ScreenshotAsync("instrument-detail");
     }
 }

@@ -82,7 +82,7 @@
             grid: { left: 8, right: 16, bottom: 56, top: 8, containLabel: true },
             tooltip: { formatter: function (p) { return h.dimensions[p.value[1]] + ' · ' + h.months[p.value[0]] + ': ' + p.value[2] + ' (n = ' + p.data.n + ')'; } },
             xAxis: { type: 'category', data: h.months, splitArea: { show: true } },
-            yAxis: { type: 'category', data: h.dimensions, splitArea: { show: true } },
+            yAxis: { type: 'category', data: h.dimensions, inverse: true, splitArea: { show: true } }, // first dimension on top, as in the table
             visualMap: { min: 0, max: 100, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#dc3545', '#ffc107', '#198754'] } },
             series: [{ type: 'heatmap', label: { show: true }, data: h.cells.map(function (c) { return { value: [c.x, c.y, c.score], n: c.n }; }) }]
         });

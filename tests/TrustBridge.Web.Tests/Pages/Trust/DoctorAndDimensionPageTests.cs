@@ -83,7 +83,7 @@ public class DoctorAndDimensionPageTests(DoctorTrustFixture app) : IClassFixture
 
         foreach (var other in new[] { "/Staff/Trust/Doctor/K2", "/Staff/Trust/Department/K" })
             (await doctor.Client.GetAsync($"{other}?{Quarter}")).Headers.Location!.AbsolutePath.ShouldBe("/Account/AccessDenied");
-        var dashboard = await doctor.GetHtmlAsync($"/Staff/Trust?{Quarter}&unit=doctor");
+        var dashboard = await doctor.GetHtmlAsync($"/Staff/Trust?{Quarter}"); // a clinician's default unit is the doctor
         dashboard.ShouldContain("data-unit=\"K1\"");
         dashboard.ShouldNotContain("data-unit=\"K2\"");
     }

@@ -63,6 +63,11 @@ public partial class TrustDashboardPageTests(LowAlarmFixture app) : IClassFixtur
         var html = await (await CookieBrowser.AdminAsync(app)).GetHtmlAsync("/Staff/Trust?instrument=trust-10&from=2020-01-01&to=2020-03-31");
         html.ShouldContain("id=\"trust-empty\"");
         html.ShouldNotContain("id=\"funnel-data\"");
+        html.ShouldNotContain("id=\"date-problem\"");
+
+        // A date that does not read as one is reported, and the default period is used instead of failing the page.
+        var typo = await (await CookieBrowser.AdminAsync(app)).GetHtmlAsync("/Staff/Trust?instrument=trust-10&from=2026-13-01");
+        typo.ShouldContain("id=\"date-problem\"");
     }
 
     [Fact]

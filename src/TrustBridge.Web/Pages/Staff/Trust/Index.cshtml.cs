@@ -26,8 +26,11 @@ public sealed class IndexModel(BuildTrustReport build, MonthlyTrustIndex monthly
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        var scope = await scopes.ForAsync(User, ct);
+        // A clinician is reported on as a doctor only: his default view is his own row, not an empty department table.
+        if (scope.SelfOnly && string.IsNullOrEmpty(Filters.Unit)) Filters.Unit = ReportUnits.Doctor;
         var query = Filters.Query(clock.Today, build.MinUnitN);
-        Report = await build.RunAsync(query, await scopes.ForAsync(User, ct), ct);
+        Report = await build.RunAsync(query, scope, ct);
         Trend = await monthly.RunAsync(query.Instrument, query.To, TrendMonths, query.Source, ct: ct);
         Instruments = await db.Instruments.AsNoTracking().Select(i => i.Code).Distinct().OrderBy(c => c).ToListAsync(ct);
         if (Report.Hospital.TrustingRate is { } p0 && Report.Units.Count > 0)

@@ -14,11 +14,8 @@ public class DashboardAndPlaceholderTests(TrustBridgeFactory app) : IClassFixtur
     }
 
     [Theory]
-    [InlineData("/Staff/Surveys", "满意度与信任调查")]
-    [InlineData("/Staff/Trust", "信任指数")]
     [InlineData("/Staff/Feedback", "反馈工单")]
     [InlineData("/Staff/Disputes", "纠纷")]
-    [InlineData("/Staff/Improvement", "改进")]
     [InlineData("/Staff/FollowUps", "随访")]
     [InlineData("/Staff/Transparency", "院务公开")]
     [InlineData("/Staff/Notifications", "通知")]

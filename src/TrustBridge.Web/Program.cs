@@ -17,6 +17,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddTrustBridgeCore(builder.Configuration);
 builder.Services.AddAccounts();
 builder.Services.AddOutboxDispatcher();
+builder.Services.AddHostedService<TrustBridge.Web.Features.Surveys.SurveyJobs>();
 builder.Services.AddTrustProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.AddUiLocalization();

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using TrustBridge.Web.Features.Demo;
 
 namespace TrustBridge.Web.Tests.Demo;
 
@@ -32,12 +31,5 @@ public partial class DemoHospitalTests
         plans.EnumerateArray().Select(p => p.GetProperty("departmentCode").GetString())
             .ShouldBe(report.GetProperty("units").EnumerateArray().Where(u => u.GetProperty("flag").GetString() == "low-alarm")
                 .Select(u => u.GetProperty("code").GetString()), ignoreOrder: true);
-    }
-
-    [Fact]
-    public void The_last_complete_quarter_is_the_one_before_today()
-    {
-        DemoSurveyWave.LastCompleteQuarter(new DateOnly(2026, 11, 22)).ShouldBe((new DateOnly(2026, 7, 1), new DateOnly(2026, 9, 30)));
-        DemoSurveyWave.LastCompleteQuarter(new DateOnly(2026, 1, 1)).ShouldBe((new DateOnly(2025, 10, 1), new DateOnly(2025, 12, 31)));
     }
 }

@@ -10,8 +10,11 @@ using TrustBridge.Web.Tests.Infrastructure;
 
 namespace TrustBridge.Web.Tests.Trust;
 
-public sealed class LowAlarmFixture : TrustBridgeFactory
+public class LowAlarmFixture : TrustBridgeFactory
 {
+    /// <summary>The encounter date of every seeded answer.</summary>
+    protected virtual DateOnly AnswerDate(IServiceProvider services) => new(2026, 9, 1);
+
     /// <summary>Four departments of 100 answers: 80, 80, 80 and 45 trusting. p0 = 0.7125; the last is far below its 99.8% limit (0.5726).</summary>
     public Task SeedAsync() => SeedOnceAsync(async () =>
     {
@@ -30,7 +33,7 @@ public sealed class LowAlarmFixture : TrustBridgeFactory
                 db.SurveyResponses.Add(new SurveyResponse
                 {
                     ResponseKey = $"L{++n}", InstrumentId = instrument.Id, DepartmentId = d.Id, Source = ResponseSources.Invitation,
-                    EncounterDate = new DateOnly(2026, 9, 1), SubmittedAt = DateTime.UtcNow, Answers = s!.Answers, Score = s.Score, Trusts = s.Trusts,
+                    EncounterDate = AnswerDate(scope.ServiceProvider), SubmittedAt = DateTime.UtcNow, Answers = s!.Answers, Score = s.Score, Trusts = s.Trusts,
                 });
             }
         }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TrustBridge.Core.Calendar;
 using TrustBridge.Web.Data;
 using TrustBridge.Web.Domain;
 using TrustBridge.Web.Features.Hospital;
@@ -23,7 +24,7 @@ public sealed class DemoSurveyWave(TrustDbContext db, InstrumentCatalog catalog,
     public async Task<DemoWaveResult?> RunAsync(int seed, CancellationToken ct = default)
     {
         await catalog.EnsureShippedAsync(ct); // the CLI seeds without the web app's start-up
-        var (from, to) = LastCompleteQuarter(clock.Today);
+        var (from, to) = Quarters.LastComplete(clock.Today);
         var parents = db.Departments.Where(d => d.ParentId != null).Select(d => d.ParentId);
         var codes = await db.Departments
             .Where(d => d.Kind == DepartmentKinds.Clinical && d.Active && !parents.Contains(d.Id))
@@ -66,13 +67,6 @@ public sealed class DemoSurveyWave(TrustDbContext db, InstrumentCatalog catalog,
         await db.SaveChangesAsync(ct);
         var opened = await plans.RunAsync(ShippedInstruments.Trust10, from, to, ct);
         return new DemoWaveResult(waveId.Value, from, to, invitations.Count, answers, opened.Count);
-    }
-
-    public static (DateOnly From, DateOnly To) LastCompleteQuarter(DateOnly today)
-    {
-        var thisQuarter = new DateOnly(today.Year, (today.Month - 1) / 3 * 3 + 1, 1);
-        var from = thisQuarter.AddMonths(-3);
-        return (from, thisQuarter.AddDays(-1));
     }
 
     /// <summary>A respondent who trusts answers around 4.4 on the positive items, one who does not around 3.2; negative items mirror.</summary>

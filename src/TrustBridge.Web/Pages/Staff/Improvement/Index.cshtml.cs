@@ -73,7 +73,7 @@ public sealed class IndexModel(TrustDbContext db, OpenImprovementPlans open, Sco
     private async Task LoadAsync(CancellationToken ct)
     {
         CanEdit = await CanEditAsync();
-        Quarter = TrustFilters.LastCompleteQuarter(clock.Today);
+        Quarter = TrustBridge.Core.Calendar.Quarters.LastComplete(clock.Today);
         var scope = await scopes.ForAsync(User, ct);
         var q = db.ImprovementPlans.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Status)) q = q.Where(p => p.Status == Status);

@@ -16,16 +16,10 @@ public sealed class TrustFilters
     public string? Source { get; set; }
     public string? Unit { get; set; }
 
-    public static (DateOnly From, DateOnly To) LastCompleteQuarter(DateOnly today)
-    {
-        var quarterStart = new DateOnly(today.Year, (today.Month - 1) / 3 * 3 + 1, 1);
-        return (quarterStart.AddMonths(-3), quarterStart.AddDays(-1));
-    }
-
     /// <summary>The query the report service runs: unknown values fall back to the defaults rather than failing the page.</summary>
     public TrustReportQuery Query(DateOnly today, int minUnitN)
     {
-        var (qFrom, qTo) = LastCompleteQuarter(today);
+        var (qFrom, qTo) = TrustBridge.Core.Calendar.Quarters.LastComplete(today);
         var from = From ?? qFrom;
         var to = To ?? qTo;
         if (from > to) (from, to) = (to, from);

@@ -62,6 +62,7 @@ app.MapInstrumentsApi();
 app.MapImprovementPlansApi();
 app.MapImportsApi();
 app.MapResponsesImportApi();
+app.MapInvitationQrApi();
 app.MapRegistryExportsApi();
 app.MapCultureSwitch();
 app.MapRazorPages();

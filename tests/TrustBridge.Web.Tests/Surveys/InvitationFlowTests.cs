@@ -168,4 +168,26 @@ public class InvitationFlowTests(WaveFixture app) : IClassFixture<WaveFixture>
         (await office.GetFromJsonAsync<JsonElement>("/api/service-recovery?status=open")).EnumerateArray()
             .ShouldNotContain(t => t.GetProperty("id").GetInt32() == id);
     }
+
+    [Fact]
+    public async Task The_office_can_print_an_invitation_as_a_qr_code_and_it_is_audited()
+    {
+        var office = await app.ClientWithRolesAsync("office.qr@test.local", ["PatientRelations"]);
+        var waveId = await WaveAsync(office);
+        var invitations = await InvitationsAsync(waveId);
+        var png = await office.GetAsync($"/api/surveys/invitations/{invitations[8].Id}/qr.png");
+        png.StatusCode.ShouldBe(HttpStatusCode.OK);
+        png.Content.Headers.ContentType!.MediaType.ShouldBe("image/png");
+        (await png.Content.ReadAsByteArrayAsync()).Take(4).ShouldBe(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' });
+
+        await WithDb(db => db.SurveyInvitations.Where(i => i.Id == invitations[9].Id).ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InvitationStatuses.Answered)));
+        (await office.GetAsync($"/api/surveys/invitations/{invitations[9].Id}/qr.png")).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await office.GetAsync("/api/surveys/invitations/999999/qr.png")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var clinician = await app.ClientWithRolesAsync("doc.qr@test.local", ["Clinician"], ["W1"]);
+        (await clinician.GetAsync($"/api/surveys/invitations/{invitations[8].Id}/qr.png")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        var audit = await (await app.AdminClientAsync()).GetFromJsonAsync<JsonElement>($"/api/audit?action=survey-invitation.qr-issued&entityId={invitations[8].Id}");
+        audit.GetProperty("total").GetInt32().ShouldBe(1);
+    }
 }
+

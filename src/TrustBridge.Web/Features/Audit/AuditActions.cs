@@ -18,4 +18,5 @@ public static class AuditActions
     public const string UserCreated = "user.created";
     public const string UserUpdated = "user.updated";
     public const string DemoSeeded = "demo.seeded";
+    public const string InvitationQrIssued = "survey-invitation.qr-issued";
 }

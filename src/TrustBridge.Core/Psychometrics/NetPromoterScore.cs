@@ -15,7 +15,13 @@ public static class NetPromoterScore
             else if (a <= 6) d++;
             else pas++;
         }
-        var n = p + pas + d;
-        return new NpsResult(n, p, pas, d, n == 0 ? null : 100.0 * (p - d) / n);
+        return FromCounts(p, pas, d);
+    }
+
+    /// <summary>From counts a database has already grouped.</summary>
+    public static NpsResult FromCounts(int promoters, int passives, int detractors)
+    {
+        var n = promoters + passives + detractors;
+        return new NpsResult(n, promoters, passives, detractors, n == 0 ? null : 100.0 * (promoters - detractors) / n);
     }
 }

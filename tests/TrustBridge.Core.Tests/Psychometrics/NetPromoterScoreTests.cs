@@ -22,3 +22,10 @@ public class NetPromoterScoreTests
     [Fact]
     public void Off_scale_answers_are_refused() => Should.Throw<ArgumentOutOfRangeException>(() => NetPromoterScore.Of([11]));
 }
+
+public class NetPromoterFromCountsTests
+{
+    [Fact]
+    public void Counts_give_the_same_score_as_answers() =>
+        NetPromoterScore.FromCounts(30, 50, 20).ShouldBe(NetPromoterScore.Of(Enumerable.Repeat(9, 30).Concat(Enumerable.Repeat(7, 50)).Concat(Enumerable.Repeat(0, 20))));
+}

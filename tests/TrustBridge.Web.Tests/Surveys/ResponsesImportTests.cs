@@ -77,6 +77,15 @@ public class ResponsesImportTests(TrustBridgeFactory app) : IClassFixture<TrustB
         stored.Score.ShouldBe(75);
         // recommend 6 with a comment → service recovery
         (await scope.ServiceProvider.GetRequiredService<TrustDbContext>().ServiceRecoveryTasks.CountAsync(t => t.ResponseId == stored.Id)).ShouldBe(1);
+
+        // recommend 6 is a detractor: NPS −100 over that day's answers, and the dashboard shows it.
+        var nps = await office.GetFromJsonAsync<JsonElement>("/api/trust/nps?instrument=satisfaction-outpatient&from=2026-10-09&to=2026-10-09");
+        nps.GetProperty("n").GetInt32().ShouldBe(1);
+        nps.GetProperty("detractors").GetInt32().ShouldBe(1);
+        nps.GetProperty("score").GetDouble().ShouldBe(-100);
+        (await office.GetAsync("/api/trust/nps?from=2026-10-09")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var page = await office.GetStringAsync("/Staff/Trust?instrument=satisfaction-outpatient&from=2026-10-09&to=2026-10-09");
+        page.ShouldContain("id=\"hospital-nps\">-100.0<");
     }
 
     [Fact]

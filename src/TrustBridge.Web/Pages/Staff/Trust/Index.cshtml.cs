@@ -13,7 +13,7 @@ namespace TrustBridge.Web.Pages.Staff.Trust;
 /// The leadership dashboard: the hospital's figures, the funnel plot of the units' trusting rates with the 95% and
 /// 99.8% limits, the hospital's monthly trend and the unit table. The report service scopes the units to the reader.
 /// </summary>
-public sealed class IndexModel(BuildTrustReport build, MonthlyTrustIndex monthly, ScopeOfUser scopes, HospitalClock clock, TrustDbContext db) : PageModel
+public sealed class IndexModel(BuildTrustReport build, MonthlyTrustIndex monthly, PromoterScore promoters, ScopeOfUser scopes, HospitalClock clock, TrustDbContext db) : PageModel
 {
     public const int TrendMonths = 12;
 
@@ -22,6 +22,8 @@ public sealed class IndexModel(BuildTrustReport build, MonthlyTrustIndex monthly
     public IReadOnlyList<TrustMonth> Trend { get; private set; } = [];
     public IReadOnlyList<string> Instruments { get; private set; } = [];
     public FunnelCurves? Curves { get; private set; }
+    /// <summary>Net Promoter Score, for instruments that ask the recommend question.</summary>
+    public Core.Psychometrics.NpsResult? Nps { get; private set; }
     public string Filter => TrustFilters.QueryString(Report.Query);
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -31,6 +33,7 @@ public sealed class IndexModel(BuildTrustReport build, MonthlyTrustIndex monthly
         if (scope.SelfOnly && string.IsNullOrEmpty(Filters.Unit)) Filters.Unit = ReportUnits.Doctor;
         var query = Filters.Query(clock.Today, build.MinUnitN);
         Report = await build.RunAsync(query, scope, ct);
+        Nps = await promoters.RunAsync(query, ct) is { N: > 0 } nps ? nps : null;
         Trend = await monthly.RunAsync(query.Instrument, query.To, TrendMonths, query.Source, ct: ct);
         Instruments = await db.Instruments.AsNoTracking().Select(i => i.Code).Distinct().OrderBy(c => c).ToListAsync(ct);
         if (Report.Hospital.TrustingRate is { } p0 && Report.Units.Count > 0)

@@ -20,6 +20,13 @@ switch (args.FirstOrDefault())
         return await AnswersBenchmark.RunAsync(int.Parse(Option("--rows") ?? "1000000", System.Globalization.CultureInfo.InvariantCulture), answersProvider,
             Option("--pg"), report: !args.Contains("--no-report"));
     }
+    case "submit":
+    {
+        var submitProvider = (Option("--provider") ?? "sqlite").ToLowerInvariant();
+        if (submitProvider is not ("sqlite" or "postgres")) { Console.Error.WriteLine("--provider must be sqlite or postgres"); return 1; }
+        return await SubmitBenchmark.RunAsync(int.Parse(Option("--requests") ?? "20000", System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(Option("--clients") ?? "64", System.Globalization.CultureInfo.InvariantCulture), submitProvider, Option("--pg"));
+    }
     case "startup":
         return await StartupBenchmark.RunAsync(int.Parse(Option("--runs") ?? "5", System.Globalization.CultureInfo.InvariantCulture));
     default:

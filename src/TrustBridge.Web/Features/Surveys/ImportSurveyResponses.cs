@@ -111,12 +111,14 @@ public sealed class ImportSurveyResponses(TrustDbContext db, DatabaseOptions dat
     }
 
     /// <summary>
-    /// New keys go in by COPY or multi-row INSERT (<see cref="NewResponsesWriter"/>); a stored key is upserted by one
-    /// command reused for every such row (SQLite keeps it prepared), so its affected count tells updated from unchanged.
+    /// New keys go in by COPY or multi-row INSERT (<see cref="NewResponsesWriter"/>). Stored keys: on PostgreSQL in
+    /// buffers through <see cref="PostgresKnownResponses"/>; on SQLite (in process, no round trips) by one upsert
+    /// command reused for every such row and kept prepared, whose affected count tells updated from unchanged.
     /// </summary>
     private async Task WriteAsync(ImportSession s, int instrumentId, IEnumerable<ResponseRow> rows, HashSet<string> existing)
     {
         await using var fresh = new NewResponsesWriter(s, instrumentId);
+        var known = s.IsPostgres ? new PostgresKnownResponses(s, instrumentId) : null;
         await using var cmd = s.Command(Upsert);
         var p = new[] { "@k", "@i", "@d", "@dep", "@st", "@src", "@at", "@a", "@sc", "@t", "@r", "@o", "@c" }.Select(n =>
         {
@@ -131,6 +133,11 @@ public sealed class ImportSurveyResponses(TrustDbContext db, DatabaseOptions dat
             if (!existing.Contains(row.Key))
             {
                 await fresh.AddAsync(row);
+                continue;
+            }
+            if (known is not null)
+            {
+                await known.AddAsync(row);
                 continue;
             }
             p[0].Value = row.Key;
@@ -151,6 +158,11 @@ public sealed class ImportSurveyResponses(TrustDbContext db, DatabaseOptions dat
         }
         await fresh.FlushAsync();
         s.Tally.Applied("responses", fresh.Inserted, 0, 0);
+        if (known is not null)
+        {
+            await known.FlushAsync();
+            s.Tally.Applied("responses", 0, known.Updated, known.Unchanged);
+        }
     }
 
     private object Time(DateTime utc) => database.IsPostgres ? utc : utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);

@@ -69,7 +69,10 @@ public sealed class BuildTrustReport(TrustDbContext db, IConfiguration configura
         if (instrument is null) return null;
         var maxId = await db.SurveyResponses.MaxAsync(r => (long?)r.Id, ct) ?? 0;
         var key = new ReliabilityCache.Key(instrument.Id, q.From, q.To, q.Source, q.Unit);
-        var fingerprint = new ReliabilityCache.Fingerprint(maxId, groups.Sum(g => (long)g.N), groups.Sum(g => g.Sum));
+        // PostgreSQL sums in parallel workers, so Σ score differs in its last bits from run to run: rounded to 0.1, well
+        // above the rounding noise of a million additions and below a changed score (a step is at least 2.5 points).
+        var fingerprint = new ReliabilityCache.Fingerprint(maxId, groups.Sum(g => (long)g.N), groups.Sum(g => (long)g.Trusting),
+            Math.Round(groups.Sum(g => g.Sum), 1));
         return await reliability.GetOrComputeAsync(key, fingerprint, () => AlphaAsync(q, instrument, ct));
     }
 

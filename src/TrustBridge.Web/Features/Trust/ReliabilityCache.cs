@@ -5,7 +5,7 @@ namespace TrustBridge.Web.Features.Trust;
 /// <summary>
 /// Cronbach's α of a report needs every answer string of the period (a full stream at a million answers), while the
 /// rest of the report is one GROUP BY. So α is kept in memory per (instrument version, period, source, unit) with a
-/// fingerprint of the rows it was computed from: the table's max(id), the report's n and Σ score, and an in-process
+/// fingerprint of the rows it was computed from: the table's max(id), the report's n, number trusting and Σ score, and an in-process
 /// generation bumped whenever an import rewrites stored answers. A new or deleted answer changes max(id) or n; an
 /// import that changes answers changes Σ score or the generation. What the fingerprint cannot see (another process
 /// rewriting answers so that every score stays the same) is bounded by <see cref="MaxAge"/>. The first report of a
@@ -35,6 +35,6 @@ public sealed class ReliabilityCache
     }
 
     public sealed record Key(int InstrumentId, DateOnly From, DateOnly To, string Source, string Unit);
-    public sealed record Fingerprint(long MaxId, long N, double SumOfScores, long Generation = 0);
+    public sealed record Fingerprint(long MaxId, long N, long Trusting, double SumOfScores, long Generation = 0);
     private sealed record Entry(Fingerprint Fingerprint, double? Alpha, long At);
 }

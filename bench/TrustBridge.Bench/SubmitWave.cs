@@ -40,8 +40,12 @@ public static class SubmitWave
         return tokens;
     }
 
-    /// <summary>Rows committed one per transaction from <paramref name="clients"/> connections at once; deleted again afterwards.</summary>
-    public static async Task<TimeSpan> RawInsertsAsync(BenchDatabase db, int rows, int clients)
+    /// <summary>
+    /// Rows committed one per transaction from <paramref name="clients"/> connections at once; deleted again afterwards.
+    /// With <paramref name="chainLock"/> (PostgreSQL) each transaction first takes the audit chain's advisory lock, as
+    /// every audited write does, so commits are serialised: that is the ceiling the audit chain puts on submissions.
+    /// </summary>
+    public static async Task<TimeSpan> RawInsertsAsync(BenchDatabase db, int rows, int clients, bool chainLock = false)
     {
         var pg = db.IsPostgres;
         var instrument = Convert.ToInt32(await db.ScalarAsync("SELECT id FROM instruments WHERE code = 'trust-10'"), CultureInfo.InvariantCulture);
@@ -63,7 +67,7 @@ public static class SubmitWave
                 await using var tx = await conn.BeginTransactionAsync();
                 await using var cmd = conn.CreateCommand();
                 cmd.Transaction = tx;
-                cmd.CommandText = $"""
+                cmd.CommandText = (chainLock ? "SELECT pg_advisory_xact_lock(418581342580); " : "") + $"""
                     INSERT INTO survey_responses (response_key, instrument_id, encounter_date, department_id, source, submitted_at, answers, score, trusts)
                     VALUES (@k, {instrument}, {(pg ? "current_date" : "date('now')")}, {department}, 'paper', {(pg ? "now()" : "strftime('%Y-%m-%d %H:%M:%f', 'now')")},
                             'T01=3;T02=4;T03=5;T04=1;T05=2;T06=3;T07=4;T08=5;T09=1;T10=2', 50, {(pg ? "false" : "0")})

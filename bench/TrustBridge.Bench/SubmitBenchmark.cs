@@ -42,6 +42,7 @@ public static class SubmitBenchmark
             var statuses = new int[600];
             var next = -1;
             using var limit = new CancellationTokenSource(Limit);
+            var cpuBefore = web.CpuTime();
             var watch = Stopwatch.StartNew();
             await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
             {
@@ -58,6 +59,7 @@ public static class SubmitBenchmark
                 }
             }));
             watch.Stop();
+            var webCpu = web.CpuTime() - cpuBefore;
             var created = statuses[(int)HttpStatusCode.Created];
             var stored = Convert.ToInt64(await db.ScalarAsync("SELECT count(*) FROM survey_responses WHERE source = 'invitation'"), CultureInfo.InvariantCulture);
             var sent = statuses.Sum();
@@ -79,6 +81,8 @@ public static class SubmitBenchmark
                 $"| `POST /api/surveys/responses` (look up token, score, insert answer, mark invitation answered, service-recovery task when low, audit), {sent:N0} requests, {created:N0} × 201{(other.Length > 0 ? ", " + other : "")} | {rate:N0} | {watch.Elapsed.TotalSeconds:N1} |",
                 $"| raw baseline: {clients} concurrent connections, each committing one INSERT into survey_responses per transaction ({Math.Min(requests, 20_000):N0} rows{(provider == "postgres" ? "" : "; SQLite serialises writers, BEGIN IMMEDIATE")}) | {rawRate:N0} | {raw.TotalSeconds:N1} |",
                 .. chained is { } c ? [$"| the same, each transaction first taking the audit chain's advisory lock (as every audited write does; commits serialised) | {Math.Min(requests, 20_000) / c.TotalSeconds:N0} | {c.TotalSeconds:N1} |"] : Array.Empty<string>(),
+                "",
+                $"The web process used {webCpu.TotalSeconds:N1} s of CPU during the run ({webCpu.TotalMilliseconds / Math.Max(1, sent):N2} ms per request; {webCpu.TotalSeconds / watch.Elapsed.TotalSeconds:N2} of the {Environment.ProcessorCount} CPUs, which the load generator and the database share).",
                 "",
                 $"Durability check: {created:N0} answers acknowledged with 201, {stored:N0} invitation answers in the database afterwards ({(stored == created ? "equal" : "**NOT equal**")}).",
                 "",

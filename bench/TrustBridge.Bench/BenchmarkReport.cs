@@ -28,7 +28,7 @@ public static class BenchmarkReport
         var path = Path.Combine(RepoRoot(), "BENCHMARKS.md");
         var text = File.Exists(path)
             ? File.ReadAllText(path)
-            : "# Benchmarks\n\nWritten by `bench/TrustBridge.Bench` (`dotnet run -c Release --project bench/TrustBridge.Bench -- import|startup …`); each run replaces its own section.\n";
+            : "# Benchmarks\n\nWritten by `bench/TrustBridge.Bench` (`dotnet run -c Release --project bench/TrustBridge.Bench -- import|answers|submit|startup …`); each run replaces its own section.\n";
         var start = $"<!-- bench:{id} -->";
         var end = $"<!-- /bench:{id} -->";
         var section = string.Join("\n", new[] { start, $"## {title}", "" }

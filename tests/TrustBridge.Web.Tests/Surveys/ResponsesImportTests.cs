@@ -63,6 +63,28 @@ public class ResponsesImportTests(TrustBridgeFactory app) : IClassFixture<TrustB
     }
 
     [Fact]
+    public async Task Changed_answers_of_stored_ids_are_updated_and_the_reliability_follows()
+    {
+        var office = await OfficeAsync();
+        var rows = new[] { Row("U1", "RI2", 5, date: "2026-08-10"), Row("U2", "RI2", 4, date: "2026-08-11"), Row("U3", "RI2", 2, date: "2026-08-12"), Row("U4", "RI2", 3, date: "2026-08-13") };
+        var first = await (await office.PostAsync("/api/instruments/trust-10/responses/import", Csv(string.Join("\n", [Header, .. rows]) + "\n"))).Content.ReadFromJsonAsync<JsonElement>();
+        first.GetProperty("inserted").GetInt32().ShouldBe(4);
+        const string August = "/api/trust/report?instrument=trust-10&from=2026-08-01&to=2026-08-31";
+        // Every respondent answers all items alike: the items agree perfectly, α = 1.
+        (await office.GetFromJsonAsync<JsonElement>(August)).GetProperty("hospital").GetProperty("alpha").GetDouble().ShouldBe(1.0, 1e-9);
+
+        // U4 answers differently with the same score (50): only the items change, which α must see.
+        rows[3] = "U4,2026-08-13,RI2,,paper,4,4,2,4,2,2,2,2,3,3";
+        var again = await (await office.PostAsync("/api/instruments/trust-10/responses/import", Csv(string.Join("\n", [Header, .. rows]) + "\n"))).Content.ReadFromJsonAsync<JsonElement>();
+        again.GetProperty("inserted").GetInt32().ShouldBe(0);
+        again.GetProperty("updated").GetInt32().ShouldBe(1);
+        again.GetProperty("unchanged").GetInt32().ShouldBe(3);
+        var report = await office.GetFromJsonAsync<JsonElement>(August);
+        report.GetProperty("hospital").GetProperty("alpha").GetDouble().ShouldBeLessThan(0.99);
+        report.GetProperty("units").EnumerateArray().Single(u => u.GetProperty("code").GetString() == "RI2").GetProperty("trustIndex").GetDouble().ShouldBe(62.5, 1e-9);
+    }
+
+    [Fact]
     public async Task Gb18030_comments_arrive_intact()
     {
         var office = await OfficeAsync();

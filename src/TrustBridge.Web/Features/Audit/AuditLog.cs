@@ -36,7 +36,12 @@ public sealed class AuditLog(TrustDbContext db, DatabaseOptions options, IHttpCo
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            tx = ownTransaction ? await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct) : db.Database.CurrentTransaction;
+            // PostgreSQL: read committed, not serializable. A serializable transaction takes its snapshot when the lock
+            // statement starts, before it waits, so the chain's last link read after the wait would be stale and two
+            // concurrent appends would collide on the sequence (seen under 64 concurrent survey submissions).
+            tx = ownTransaction
+                ? await db.Database.BeginTransactionAsync(options.IsPostgres ? IsolationLevel.ReadCommitted : IsolationLevel.Serializable, ct)
+                : db.Database.CurrentTransaction;
             var conn = db.Database.GetDbConnection();
             var dbTx = tx!.GetDbTransaction();
             if (options.IsPostgres) await Exec(conn, dbTx, $"SELECT pg_advisory_xact_lock({ChainLockKey})", ct);

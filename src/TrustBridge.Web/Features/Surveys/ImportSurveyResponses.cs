@@ -84,6 +84,7 @@ public sealed class ImportSurveyResponses(TrustDbContext db, DatabaseOptions dat
                 await audit.RecordAsync(AuditActions.Imported, "survey-responses", options.FileName,
                     new { instrument = instrumentCode, file = options.FileName, inserted = ins, updated = upd, unchanged = same, rejected = tally.RejectedRows }, ct);
                 await tx.CommitAsync(ct);
+                if (upd > 0) Trust.ReliabilityCache.AnswersRewritten();
             }
             else await tx.RollbackAsync(ct);
         }
@@ -98,6 +99,10 @@ public sealed class ImportSurveyResponses(TrustDbContext db, DatabaseOptions dat
 
     private static async Task<HashSet<string>> ExistingKeysAsync(ImportSession s)
     {
+        // Readers go on; a concurrent submission or second import waits, so no key appears between this read and the COPY.
+        if (s.IsPostgres)
+            await using (var lockTable = s.Command("LOCK TABLE survey_responses IN SHARE ROW EXCLUSIVE MODE"))
+                await lockTable.ExecuteNonQueryAsync(s.Ct);
         var keys = new HashSet<string>(StringComparer.Ordinal);
         await using var cmd = s.Command("SELECT response_key FROM survey_responses");
         await using var r = await cmd.ExecuteReaderAsync(s.Ct);
@@ -105,9 +110,15 @@ public sealed class ImportSurveyResponses(TrustDbContext db, DatabaseOptions dat
         return keys;
     }
 
-    /// <summary>One command reused for every row (SQLite keeps it prepared), all inside the import's transaction.</summary>
+    /// <summary>
+    /// New keys go in by COPY or multi-row INSERT (<see cref="NewResponsesWriter"/>). Stored keys: on PostgreSQL in
+    /// buffers through <see cref="PostgresKnownResponses"/>; on SQLite (in process, no round trips) by one upsert
+    /// command reused for every such row and kept prepared, whose affected count tells updated from unchanged.
+    /// </summary>
     private async Task WriteAsync(ImportSession s, int instrumentId, IEnumerable<ResponseRow> rows, HashSet<string> existing)
     {
+        await using var fresh = new NewResponsesWriter(s, instrumentId);
+        var known = s.IsPostgres ? new PostgresKnownResponses(s, instrumentId) : null;
         await using var cmd = s.Command(Upsert);
         var p = new[] { "@k", "@i", "@d", "@dep", "@st", "@src", "@at", "@a", "@sc", "@t", "@r", "@o", "@c" }.Select(n =>
         {
@@ -119,6 +130,16 @@ public sealed class ImportSurveyResponses(TrustDbContext db, DatabaseOptions dat
         var at = Time(s.Now);
         foreach (var row in rows)
         {
+            if (!existing.Contains(row.Key))
+            {
+                await fresh.AddAsync(row);
+                continue;
+            }
+            if (known is not null)
+            {
+                await known.AddAsync(row);
+                continue;
+            }
             p[0].Value = row.Key;
             p[1].Value = instrumentId;
             p[2].Value = s.IsPostgres ? row.EncounterDate : row.EncounterDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -133,8 +154,14 @@ public sealed class ImportSurveyResponses(TrustDbContext db, DatabaseOptions dat
             p[11].Value = (object?)row.Scored.Overall ?? DBNull.Value;
             p[12].Value = (object?)row.Scored.Comment ?? DBNull.Value;
             var affected = await cmd.ExecuteNonQueryAsync(s.Ct);
-            if (!existing.Contains(row.Key)) s.Tally.Applied("responses", 1, 0, 0);
-            else s.Tally.Applied("responses", 0, affected, 1 - affected);
+            s.Tally.Applied("responses", 0, affected, 1 - affected);
+        }
+        await fresh.FlushAsync();
+        s.Tally.Applied("responses", fresh.Inserted, 0, 0);
+        if (known is not null)
+        {
+            await known.FlushAsync();
+            s.Tally.Applied("responses", 0, known.Updated, known.Unchanged);
         }
     }
 

@@ -13,7 +13,7 @@ public enum SubmitOutcome { Stored, UnknownToken, AlreadyAnswered, Expired, Opte
 /// Stores a patient's answers given with an invitation token. The token answers once: a unique key per invitation
 /// makes a double submit (two taps, two tabs) store one response and answer the second with 409.
 /// </summary>
-public sealed class SubmitSurveyResponse(TrustDbContext db, TimeProvider time, AuditLog audit)
+public sealed class SubmitSurveyResponse(TrustDbContext db, TimeProvider time, AuditLog audit, DatabaseOptions database)
 {
     public async Task<(SubmitOutcome Outcome, long? ResponseId, Dictionary<string, string[]> Errors)> RunAsync(ResponseInput input, string source, CancellationToken ct = default)
     {
@@ -46,6 +46,11 @@ public sealed class SubmitSurveyResponse(TrustDbContext db, TimeProvider time, A
             db.ServiceRecoveryTasks.Add(ServiceRecovery.TaskFor(response, reason, now));
         invitation.Status = InvitationStatuses.Answered;
         invitation.AnsweredAt = now;
+        // The answer and its audit record commit together: one write transaction per answer, and no stored answer
+        // without its audit entry. SQLite: BEGIN IMMEDIATE (the audit appends there anyway). PostgreSQL: read committed,
+        // so the audit's read of the chain's last link, taken under its lock, sees every earlier commit.
+        await using var tx = await db.Database.BeginTransactionAsync(
+            database.IsPostgres ? System.Data.IsolationLevel.ReadCommitted : System.Data.IsolationLevel.Serializable, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -57,6 +62,7 @@ public sealed class SubmitSurveyResponse(TrustDbContext db, TimeProvider time, A
         }
         await audit.RecordAsync(new AuditActor(null, "patient", null), AuditActions.Created, "survey-response", response.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             new { wave = invitation.WaveId, instrument = instrument.Code }, ct);
+        await tx.CommitAsync(ct);
         return (SubmitOutcome.Stored, response.Id, errors);
     }
 

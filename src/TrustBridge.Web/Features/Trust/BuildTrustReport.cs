@@ -19,7 +19,7 @@ public static class ReportUnits
 /// (MEASUREMENT.md). Per-unit sums come from one SQL GROUP BY; the comparison is Core's. Units are computed against
 /// the whole hospital and then limited to what the caller may see.
 /// </summary>
-public sealed class BuildTrustReport(TrustDbContext db, IConfiguration configuration)
+public sealed class BuildTrustReport(TrustDbContext db, IConfiguration configuration, ReliabilityCache reliability)
 {
     public async Task<TrustReport> RunAsync(TrustReportQuery query, UserScope scope, CancellationToken ct = default)
     {
@@ -41,7 +41,7 @@ public sealed class BuildTrustReport(TrustDbContext db, IConfiguration configura
         var tallies = groups.OrderBy(g => byId[g.Id].Code, StringComparer.Ordinal)
             .Select(g => new UnitTally(byId[g.Id].Code, byId[g.Id].Name, g.N, g.Sum, g.SumOfSquares, g.Trusting)).ToList();
         var comparison = UnitComparison.Compare(tallies, query.MinUnitN);
-        var alpha = await AlphaAsync(query, ct);
+        var alpha = await CachedAlphaAsync(query, groups, ct);
 
         var visible = names.Where(n => Visible(n, query.Unit, scope)).Select(n => n.Code).ToHashSet();
         var rows = comparison.Units.Where(u => visible.Contains(u.Code)).Select(ToRow).ToList();
@@ -50,24 +50,26 @@ public sealed class BuildTrustReport(TrustDbContext db, IConfiguration configura
 
     public int MinUnitN => configuration.GetValue("Reporting:MinUnitN", 10);
 
-    private IQueryable<SurveyResponse> Filter(TrustReportQuery q)
-    {
-        var r = db.SurveyResponses.AsNoTracking()
-            .Where(x => x.Instrument!.Code == q.Instrument && x.EncounterDate >= q.From && x.EncounterDate <= q.To && x.Score != null);
-        return q.Source switch
-        {
-            "all" => r,
-            "sampled" => r.Where(x => ResponseSources.Sampled.Contains(x.Source)),
-            var one => r.Where(x => x.Source == one),
-        };
-    }
+    /// <summary>The scored answers of the report (only valid respondents have a score).</summary>
+    private IQueryable<SurveyResponse> Filter(TrustReportQuery q) => ReportResponses.Of(db, q).AsNoTracking().Where(x => x.Score != null);
 
-    /// <summary>Cronbach's α over respondents who answered every likert5 item of the instrument, streamed.</summary>
-    private async Task<double?> AlphaAsync(TrustReportQuery q, CancellationToken ct)
+    private async Task<double?> CachedAlphaAsync(TrustReportQuery q, List<Group> groups, CancellationToken ct)
     {
         var instrument = await db.Instruments.AsNoTracking().Include(i => i.Items)
             .Where(i => i.Code == q.Instrument).OrderByDescending(i => i.Status == InstrumentStatuses.Published).ThenByDescending(i => i.Version).FirstOrDefaultAsync(ct);
         if (instrument is null) return null;
+        var maxId = await db.SurveyResponses.MaxAsync(r => (long?)r.Id, ct) ?? 0;
+        var key = new ReliabilityCache.Key(instrument.Id, q.From, q.To, q.Source, q.Unit);
+        // PostgreSQL sums in parallel workers, so Σ score differs in its last bits from run to run: rounded to 0.1, well
+        // above the rounding noise of a million additions and below a changed score (a step is at least 2.5 points).
+        var fingerprint = new ReliabilityCache.Fingerprint(maxId, groups.Sum(g => (long)g.N), groups.Sum(g => (long)g.Trusting),
+            Math.Round(groups.Sum(g => g.Sum), 1));
+        return await reliability.GetOrComputeAsync(key, fingerprint, () => AlphaAsync(q, instrument, ct));
+    }
+
+    /// <summary>Cronbach's α over respondents who answered every likert5 item of the instrument, streamed.</summary>
+    private async Task<double?> AlphaAsync(TrustReportQuery q, Instrument instrument, CancellationToken ct)
+    {
         var items = instrument.Items.Where(i => i.Scale == ItemScales.Likert5).OrderBy(i => i.Position).ToArray();
         if (items.Length < 2) return null;
         var acc = new ItemCovariance(items.Length);

@@ -1,0 +1,122 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Npgsql;
+using NpgsqlTypes;
+using TrustBridge.Web.Features.Imports;
+
+namespace TrustBridge.Web.Features.Surveys;
+
+/// <summary>
+/// Writes answers whose response_id is not stored yet (ADR 003, as for encounters): binary COPY on PostgreSQL (the
+/// import holds SHARE ROW EXCLUSIVE on survey_responses, so no other writer adds a key meanwhile) and multi-row
+/// INSERTs on SQLite (the import's BEGIN IMMEDIATE holds the write lock). Rows are buffered and written in chunks so
+/// a stored key's per-row upsert never runs while a COPY is open on the connection.
+/// </summary>
+public sealed class NewResponsesWriter(ImportSession s, int instrumentId) : IAsyncDisposable
+{
+    private static readonly string[] Columns =
+        ["response_key", "instrument_id", "encounter_date", "department_id", "staff_id", "source", "submitted_at", "answers", "score", "trusts", "recommend", "overall", "comment"];
+
+    private readonly int _chunk = s.IsPostgres ? 10_000 : BatchUpsert.SqliteRowsPerStatement;
+    private readonly List<ResponseRow> _buffer = [];
+    private DbCommand? _fullInsert;
+
+    public int Inserted { get; private set; }
+
+    public async Task AddAsync(ResponseRow row)
+    {
+        _buffer.Add(row);
+        if (_buffer.Count >= _chunk) await FlushAsync();
+    }
+
+    public async Task FlushAsync()
+    {
+        if (_buffer.Count == 0) return;
+        if (s.IsPostgres) await CopyAsync();
+        else await InsertAsync();
+        Inserted += _buffer.Count;
+        _buffer.Clear();
+    }
+
+    private async Task CopyAsync()
+    {
+        await using var copy = await ((NpgsqlConnection)s.Connection).BeginBinaryImportAsync(
+            $"COPY survey_responses ({string.Join(", ", Columns)}) FROM STDIN (FORMAT BINARY)", s.Ct);
+        foreach (var row in _buffer)
+        {
+            await copy.StartRowAsync(s.Ct);
+            copy.Write(row.Key, NpgsqlDbType.Varchar);
+            copy.Write(instrumentId, NpgsqlDbType.Integer);
+            copy.Write(row.EncounterDate, NpgsqlDbType.Date);
+            copy.Write(row.DepartmentId, NpgsqlDbType.Integer);
+            if (row.StaffId is { } staff) copy.Write(staff, NpgsqlDbType.Integer); else copy.WriteNull();
+            copy.Write(row.Source, NpgsqlDbType.Varchar);
+            copy.Write(s.Now, NpgsqlDbType.TimestampTz);
+            copy.Write(row.Scored.Answers, NpgsqlDbType.Varchar);
+            if (row.Scored.Score is { } score) copy.Write(score, NpgsqlDbType.Double); else copy.WriteNull();
+            if (row.Scored.Trusts is { } trusts) copy.Write(trusts, NpgsqlDbType.Boolean); else copy.WriteNull();
+            if (row.Scored.Recommend is { } recommend) copy.Write(recommend, NpgsqlDbType.Integer); else copy.WriteNull();
+            if (row.Scored.Overall is { } overall) copy.Write(overall, NpgsqlDbType.Integer); else copy.WriteNull();
+            if (row.Scored.Comment is { } comment) copy.Write(comment, NpgsqlDbType.Varchar); else copy.WriteNull();
+        }
+        await copy.CompleteAsync(s.Ct);
+    }
+
+    private async Task InsertAsync()
+    {
+        var full = _buffer.Count == _chunk;
+        var cmd = full ? _fullInsert ??= Build(_chunk) : Build(_buffer.Count);
+        try
+        {
+            var i = 0;
+            var at = s.Now.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+            foreach (var row in _buffer)
+            {
+                cmd.Parameters[i++].Value = row.Key;
+                cmd.Parameters[i++].Value = instrumentId;
+                cmd.Parameters[i++].Value = row.EncounterDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                cmd.Parameters[i++].Value = row.DepartmentId;
+                cmd.Parameters[i++].Value = (object?)row.StaffId ?? DBNull.Value;
+                cmd.Parameters[i++].Value = row.Source;
+                cmd.Parameters[i++].Value = at;
+                cmd.Parameters[i++].Value = row.Scored.Answers;
+                cmd.Parameters[i++].Value = (object?)row.Scored.Score ?? DBNull.Value;
+                cmd.Parameters[i++].Value = row.Scored.Trusts is { } t ? (t ? 1 : 0) : DBNull.Value;
+                cmd.Parameters[i++].Value = (object?)row.Scored.Recommend ?? DBNull.Value;
+                cmd.Parameters[i++].Value = (object?)row.Scored.Overall ?? DBNull.Value;
+                cmd.Parameters[i++].Value = (object?)row.Scored.Comment ?? DBNull.Value;
+            }
+            await cmd.ExecuteNonQueryAsync(s.Ct);
+        }
+        finally
+        {
+            if (!full) await cmd.DisposeAsync();
+        }
+    }
+
+    private DbCommand Build(int rows)
+    {
+        var cmd = s.Command("");
+        var sql = new StringBuilder($"INSERT INTO survey_responses ({string.Join(", ", Columns)}) VALUES ");
+        var p = 0;
+        for (var r = 0; r < rows; r++)
+        {
+            sql.Append(r == 0 ? "(" : ", (");
+            for (var c = 0; c < Columns.Length; c++)
+            {
+                var name = "@p" + p++;
+                sql.Append(c == 0 ? "" : ", ").Append(name);
+                ImportSession.Add(cmd, name, null);
+            }
+            sql.Append(')');
+        }
+        cmd.CommandText = sql.ToString();
+        return cmd;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_fullInsert is not null) await _fullInsert.DisposeAsync();
+    }
+}

@@ -87,4 +87,19 @@ public class AuditLogTests(TrustBridgeFactory app) : IClassFixture<TrustBridgeFa
             await db.Database.ExecuteSqlRawAsync(sql);
         }
     }
+
+    [Fact]
+    public async Task Concurrent_changes_each_get_an_audit_row_and_the_chain_stays_intact()
+    {
+        var admin = await app.AdminClientAsync();
+        var results = await Task.WhenAll(Enumerable.Range(0, 24).Select(i =>
+            admin.PostAsJsonAsync("/api/departments", new { code = $"CC{i:00}", name = $"并发科{i}" })));
+        results.ShouldAllBe(r => r.StatusCode == System.Net.HttpStatusCode.Created);
+
+        var created = await admin.GetFromJsonAsync<JsonElement>("/api/audit?action=created&entityType=department&pageSize=500");
+        created.GetProperty("items").EnumerateArray().Count(r => r.GetProperty("entityId").GetString()!.StartsWith("CC")).ShouldBe(24);
+        var verify = await (await admin.PostAsync("/api/audit/verify", null)).Content.ReadFromJsonAsync<JsonElement>();
+        verify.GetProperty("isIntact").GetBoolean().ShouldBeTrue();
+    }
 }
+

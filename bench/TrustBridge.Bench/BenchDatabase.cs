@@ -70,7 +70,8 @@ public sealed class BenchDatabase : IAsyncDisposable
         return map;
     }
 
-    private static async Task AdminExec(string admin, string sql)
+    /// <summary>Runs one statement on the server's postgres database (create or drop a throwaway database).</summary>
+    internal static async Task AdminExec(string admin, string sql)
     {
         await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(admin) { Database = "postgres", Pooling = false }.ConnectionString);
         await conn.OpenAsync();

@@ -21,7 +21,7 @@ public static class ImportBenchmark
         {
             pgAdmin ??= Environment.GetEnvironmentVariable("TRUSTBRIDGE_BENCH_POSTGRES") ?? "Host=127.0.0.1;Port=55432;Username=postgres";
             pgDatabase = $"tb_bench_{DateTime.UtcNow:yyyyMMddHHmmss}";
-            await AdminExec(pgAdmin, $"CREATE DATABASE \"{pgDatabase}\"");
+            await BenchDatabase.AdminExec(pgAdmin, $"CREATE DATABASE \"{pgDatabase}\"");
             connection = new NpgsqlConnectionStringBuilder(pgAdmin) { Database = pgDatabase }.ConnectionString;
         }
         else connection = $"Data Source={Path.Combine(folder, "bench.db")}";
@@ -83,7 +83,7 @@ public static class ImportBenchmark
         {
             SqliteConnection.ClearAllPools();
             NpgsqlConnection.ClearAllPools();
-            if (pgDatabase is not null) await AdminExec(pgAdmin!, $"DROP DATABASE IF EXISTS \"{pgDatabase}\" WITH (FORCE)");
+            if (pgDatabase is not null) await BenchDatabase.AdminExec(pgAdmin!, $"DROP DATABASE IF EXISTS \"{pgDatabase}\" WITH (FORCE)");
             Directory.Delete(folder, true);
         }
     }
@@ -133,15 +133,6 @@ public static class ImportBenchmark
     private static async Task Exec(string connection, string sql)
     {
         await using var conn = new NpgsqlConnection(connection);
-        await conn.OpenAsync();
-        await using var cmd = conn.CreateCommand();
-        cmd.CommandText = sql;
-        await cmd.ExecuteNonQueryAsync();
-    }
-
-    private static async Task AdminExec(string admin, string sql)
-    {
-        await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(admin) { Database = "postgres", Pooling = false }.ConnectionString);
         await conn.OpenAsync();
         await using var cmd = conn.CreateCommand();
         cmd.CommandText = sql;

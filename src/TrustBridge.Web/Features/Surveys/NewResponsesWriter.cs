@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Npgsql;
-using NpgsqlTypes;
 using TrustBridge.Web.Features.Imports;
 
 namespace TrustBridge.Web.Features.Surveys;
@@ -43,23 +42,7 @@ public sealed class NewResponsesWriter(ImportSession s, int instrumentId) : IAsy
     {
         await using var copy = await ((NpgsqlConnection)s.Connection).BeginBinaryImportAsync(
             $"COPY survey_responses ({string.Join(", ", Columns)}) FROM STDIN (FORMAT BINARY)", s.Ct);
-        foreach (var row in _buffer)
-        {
-            await copy.StartRowAsync(s.Ct);
-            copy.Write(row.Key, NpgsqlDbType.Varchar);
-            copy.Write(instrumentId, NpgsqlDbType.Integer);
-            copy.Write(row.EncounterDate, NpgsqlDbType.Date);
-            copy.Write(row.DepartmentId, NpgsqlDbType.Integer);
-            if (row.StaffId is { } staff) copy.Write(staff, NpgsqlDbType.Integer); else copy.WriteNull();
-            copy.Write(row.Source, NpgsqlDbType.Varchar);
-            copy.Write(s.Now, NpgsqlDbType.TimestampTz);
-            copy.Write(row.Scored.Answers, NpgsqlDbType.Varchar);
-            if (row.Scored.Score is { } score) copy.Write(score, NpgsqlDbType.Double); else copy.WriteNull();
-            if (row.Scored.Trusts is { } trusts) copy.Write(trusts, NpgsqlDbType.Boolean); else copy.WriteNull();
-            if (row.Scored.Recommend is { } recommend) copy.Write(recommend, NpgsqlDbType.Integer); else copy.WriteNull();
-            if (row.Scored.Overall is { } overall) copy.Write(overall, NpgsqlDbType.Integer); else copy.WriteNull();
-            if (row.Scored.Comment is { } comment) copy.Write(comment, NpgsqlDbType.Varchar); else copy.WriteNull();
-        }
+        foreach (var row in _buffer) await ResponseCopyRow.WriteAsync(copy, row, instrumentId, s.Now, s.Ct);
         await copy.CompleteAsync(s.Ct);
     }
 

@@ -1,5 +1,4 @@
 using Npgsql;
-using NpgsqlTypes;
 using TrustBridge.Web.Features.Imports;
 
 namespace TrustBridge.Web.Features.Surveys;
@@ -44,22 +43,7 @@ public sealed class PostgresKnownResponses(ImportSession s, int instrumentId)
         await using (var copy = await ((NpgsqlConnection)s.Connection).BeginBinaryImportAsync(
             $"COPY import_responses (response_key, {string.Join(", ", Set)}) FROM STDIN (FORMAT BINARY)", s.Ct))
         {
-            foreach (var row in _buffer)
-            {
-                await copy.StartRowAsync(s.Ct);
-                copy.Write(row.Key, NpgsqlDbType.Text);
-                copy.Write(instrumentId, NpgsqlDbType.Integer);
-                copy.Write(row.EncounterDate, NpgsqlDbType.Date);
-                copy.Write(row.DepartmentId, NpgsqlDbType.Integer);
-                if (row.StaffId is { } staff) copy.Write(staff, NpgsqlDbType.Integer); else copy.WriteNull();
-                copy.Write(row.Source, NpgsqlDbType.Text);
-                copy.Write(row.Scored.Answers, NpgsqlDbType.Text);
-                if (row.Scored.Score is { } score) copy.Write(score, NpgsqlDbType.Double); else copy.WriteNull();
-                if (row.Scored.Trusts is { } trusts) copy.Write(trusts, NpgsqlDbType.Boolean); else copy.WriteNull();
-                if (row.Scored.Recommend is { } recommend) copy.Write(recommend, NpgsqlDbType.Integer); else copy.WriteNull();
-                if (row.Scored.Overall is { } overall) copy.Write(overall, NpgsqlDbType.Integer); else copy.WriteNull();
-                if (row.Scored.Comment is { } comment) copy.Write(comment, NpgsqlDbType.Text); else copy.WriteNull();
-            }
+            foreach (var row in _buffer) await ResponseCopyRow.WriteAsync(copy, row, instrumentId, null, s.Ct);
             await copy.CompleteAsync(s.Ct);
         }
         await using (var analyze = s.Command("ANALYZE import_responses"))

@@ -10,6 +10,13 @@ public sealed class DatabaseOptions
     public string ConnectionString { get; set; } = DefaultConnectionString;
     public bool IsPostgres => string.Equals(Provider, Postgres, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Isolation for writes that serialise themselves: SQLite's Serializable is BEGIN IMMEDIATE (the write lock up front);
+    /// on PostgreSQL they take an advisory or table lock and must then read what committed before it, so Read Committed.
+    /// </summary>
+    public System.Data.IsolationLevel WriteIsolation =>
+        IsPostgres ? System.Data.IsolationLevel.ReadCommitted : System.Data.IsolationLevel.Serializable;
+
     public static DatabaseOptions From(IConfiguration configuration)
     {
         var provider = (configuration["Database:Provider"] ?? Sqlite).Trim().ToLowerInvariant();

@@ -61,9 +61,9 @@ public sealed class Migrator(TrustDbContext db, DatabaseOptions options, ILogger
                 {
                     rec.Transaction = tx;
                     rec.CommandText = "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@v, @n, @a)";
-                    AddParam(rec, "@v", script.Version);
-                    AddParam(rec, "@n", script.Name);
-                    AddParam(rec, "@a", options.IsPostgres ? DateTime.UtcNow : DateTime.UtcNow.ToString("O"));
+                    rec.AddParameter("@v", script.Version);
+                    rec.AddParameter("@n", script.Name);
+                    rec.AddParameter("@a", DateTime.UtcNow);
                     await rec.ExecuteNonQueryAsync(ct);
                 }
                 await tx.CommitAsync(ct);
@@ -88,13 +88,6 @@ public sealed class Migrator(TrustDbContext db, DatabaseOptions options, ILogger
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    private static void AddParam(DbCommand cmd, string name, object value)
-    {
-        var p = cmd.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value;
-        cmd.Parameters.Add(p);
-    }
 
     private static string Read(Assembly asm, string name)
     {

@@ -1,4 +1,3 @@
-using System.Data;
 using System.Data.Common;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -40,7 +39,7 @@ public sealed class AuditLog(TrustDbContext db, DatabaseOptions options, IHttpCo
             // statement starts, before it waits, so the chain's last link read after the wait would be stale and two
             // concurrent appends would collide on the sequence (seen under 64 concurrent survey submissions).
             tx = ownTransaction
-                ? await db.Database.BeginTransactionAsync(options.IsPostgres ? IsolationLevel.ReadCommitted : IsolationLevel.Serializable, ct)
+                ? await db.Database.BeginTransactionAsync(options.WriteIsolation, ct)
                 : db.Database.CurrentTransaction;
             var conn = db.Database.GetDbConnection();
             var dbTx = tx!.GetDbTransaction();
@@ -66,17 +65,17 @@ public sealed class AuditLog(TrustDbContext db, DatabaseOptions options, IHttpCo
                     INSERT INTO audit_log (sequence, at_utc, user_id, user_name, action, entity_type, entity_id, detail, remote_address, previous_hash, hash)
                     VALUES (@s, @at, @uid, @un, @a, @et, @eid, @d, @ip, @ph, @h)
                     """;
-                Add(ins, "@s", record.Sequence);
-                Add(ins, "@at", options.IsPostgres ? at : at.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture));
-                Add(ins, "@uid", record.UserId);
-                Add(ins, "@un", record.UserName);
-                Add(ins, "@a", record.Action);
-                Add(ins, "@et", record.EntityType);
-                Add(ins, "@eid", record.EntityId);
-                Add(ins, "@d", record.Detail);
-                Add(ins, "@ip", record.RemoteAddress);
-                Add(ins, "@ph", record.PreviousHash);
-                Add(ins, "@h", hash);
+                ins.AddParameter("@s", record.Sequence);
+                ins.AddParameter("@at", at);
+                ins.AddParameter("@uid", record.UserId);
+                ins.AddParameter("@un", record.UserName);
+                ins.AddParameter("@a", record.Action);
+                ins.AddParameter("@et", record.EntityType);
+                ins.AddParameter("@eid", record.EntityId);
+                ins.AddParameter("@d", record.Detail);
+                ins.AddParameter("@ip", record.RemoteAddress);
+                ins.AddParameter("@ph", record.PreviousHash);
+                ins.AddParameter("@h", hash);
                 await ins.ExecuteNonQueryAsync(ct);
             }
             if (ownTransaction) await tx!.CommitAsync(ct);
@@ -99,11 +98,4 @@ public sealed class AuditLog(TrustDbContext db, DatabaseOptions options, IHttpCo
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    private static void Add(DbCommand cmd, string name, object? value)
-    {
-        var p = cmd.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value ?? DBNull.Value;
-        cmd.Parameters.Add(p);
-    }
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text;
+using TrustBridge.Web.Data;
 
 namespace TrustBridge.Web.Features.Imports;
 
@@ -84,11 +85,11 @@ public sealed class BatchUpsert(ImportSession session, string table, string key,
             {
                 var name = "@p" + p++;
                 sql.Append(name).Append(", ");
-                ImportSession.Add(cmd, name, null);
+                cmd.AddParameter(name, null);
             }
             sql.Append("@now, @now)");
         }
-        ImportSession.Add(cmd, "@now", session.Now);
+        cmd.AddParameter("@now", session.Now);
         if (!upsert)
         {
             cmd.CommandText = sql.ToString();

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using TrustBridge.Core.Privacy;
+using TrustBridge.Web.Data;
 
 namespace TrustBridge.Web.Features.Imports;
 
@@ -53,7 +54,7 @@ public static class ImportPatients
         for (var i = 0; i < mrns.Count; i++)
         {
             names.Add("@m" + i);
-            ImportSession.Add(cmd, "@m" + i, mrns[i]);
+            cmd.AddParameter("@m" + i, mrns[i]);
         }
         cmd.CommandText = $"SELECT mrn, mobile_encrypted, id_number_encrypted, survey_opt_out FROM patients WHERE mrn IN ({string.Join(", ", names)})";
         await using var r = await cmd.ExecuteReaderAsync(s.Ct);

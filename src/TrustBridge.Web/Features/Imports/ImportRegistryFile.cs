@@ -1,4 +1,3 @@
-using System.Data;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -38,7 +37,7 @@ public sealed class ImportRegistryFile(TrustDbContext db, DatabaseOptions databa
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var tx = await db.Database.BeginTransactionAsync(database.IsPostgres ? IsolationLevel.ReadCommitted : IsolationLevel.Serializable, ct);
+            await using var tx = await db.Database.BeginTransactionAsync(database.WriteIsolation, ct);
             var session = new ImportSession(db.Database.GetDbConnection(), tx.GetDbTransaction(), database.IsPostgres,
                 AuditLog.TruncateToMicroseconds(clock.UtcNow), tally, clock, protector, ct);
             await ReadAndWriteAsync(kind, session, input, encoding);

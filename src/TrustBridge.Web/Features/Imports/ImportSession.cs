@@ -27,14 +27,6 @@ public sealed class ImportSession(DbConnection connection, DbTransaction transac
         return cmd;
     }
 
-    public static void Add(DbCommand cmd, string name, object? value)
-    {
-        var p = cmd.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value ?? DBNull.Value;
-        cmd.Parameters.Add(p);
-    }
-
     /// <summary>Natural key → id of every row of a registry table (departments, staff, patients).</summary>
     public async Task<Dictionary<string, int>> IdsByKeyAsync(string table, string keyColumn)
     {

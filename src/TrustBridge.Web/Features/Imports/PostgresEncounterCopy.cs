@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using TrustBridge.Web.Data;
 
 namespace TrustBridge.Web.Features.Imports;
 
@@ -90,7 +91,7 @@ public sealed class PostgresEncounterCopy : IEncounterWriter
             WHERE encounters.his_id = i.his_id
               AND ({string.Join(", ", columns.Select(c => $"encounters.{c}"))}) IS DISTINCT FROM ({string.Join(", ", columns.Select(c => $"i.{c}"))})
             """);
-        ImportSession.Add(update, "@now", _s.Now);
+        update.AddParameter("@now", _s.Now);
         var updated = await update.ExecuteNonQueryAsync(_s.Ct);
         _updated += updated;
         _unchanged += _known.Count - updated;

@@ -1,5 +1,3 @@
-using System.Data.Common;
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrustBridge.Web.Data;
@@ -77,9 +75,9 @@ public sealed class DispatchOutbox(
         {
             await using var cmd = conn.CreateCommand();
             cmd.CommandText = sql;
-            Add(cmd, "@lock", Time(now + ClaimFor));
-            Add(cmd, "@now", Time(now));
-            Add(cmd, "@batch", options.Value.BatchSize);
+            cmd.AddParameter("@lock", now + ClaimFor);
+            cmd.AddParameter("@now", now);
+            cmd.AddParameter("@batch", options.Value.BatchSize);
             var list = new List<Claimed>();
             await using var r = await cmd.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct))
@@ -93,16 +91,7 @@ public sealed class DispatchOutbox(
         }
     }
 
-    /// <summary>SQLite keeps EF's text form of a UTC time, which sorts like the time itself.</summary>
-    private object Time(DateTime utc) => database.IsPostgres ? utc : utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
 
-    private static void Add(DbCommand cmd, string name, object value)
-    {
-        var p = cmd.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value;
-        cmd.Parameters.Add(p);
-    }
 }
 
 /// <summary>What happens elsewhere once a message is delivered (an invitation becomes "sent", …).</summary>

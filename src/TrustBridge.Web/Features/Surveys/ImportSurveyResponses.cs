@@ -1,6 +1,4 @@
-using System.Data;
 using System.Diagnostics;
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using TrustBridge.Web.Data;
@@ -62,7 +60,7 @@ public sealed class ImportSurveyResponses(TrustDbContext db, DatabaseOptions dat
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var tx = await db.Database.BeginTransactionAsync(database.IsPostgres ? IsolationLevel.ReadCommitted : IsolationLevel.Serializable, ct);
+            await using var tx = await db.Database.BeginTransactionAsync(database.WriteIsolation, ct);
             var s = new ImportSession(db.Database.GetDbConnection(), tx.GetDbTransaction(), database.IsPostgres,
                 AuditLog.TruncateToMicroseconds(clock.UtcNow), tally, clock, protector, ct);
             var departments = await s.IdsByKeyAsync("departments", "code");
@@ -73,8 +71,8 @@ public sealed class ImportSurveyResponses(TrustDbContext db, DatabaseOptions dat
             await WriteAsync(s, instrument.Id, rows, existing);
             await using (var recovery = s.Command(RecoveryTasks))
             {
-                ImportSession.Add(recovery, "@i", instrument.Id);
-                ImportSession.Add(recovery, "@now", Time(s.Now));
+                recovery.AddParameter("@i", instrument.Id);
+                recovery.AddParameter("@now", s.Now);
                 await recovery.ExecuteNonQueryAsync(ct);
             }
             applied = !(options.AllOrNothing && tally.RejectedRows > 0);
@@ -127,7 +125,7 @@ public sealed class ImportSurveyResponses(TrustDbContext db, DatabaseOptions dat
             cmd.Parameters.Add(parameter);
             return parameter;
         }).ToArray();
-        var at = Time(s.Now);
+        var at = s.Now;
         foreach (var row in rows)
         {
             if (!existing.Contains(row.Key))
@@ -142,14 +140,14 @@ public sealed class ImportSurveyResponses(TrustDbContext db, DatabaseOptions dat
             }
             p[0].Value = row.Key;
             p[1].Value = instrumentId;
-            p[2].Value = s.IsPostgres ? row.EncounterDate : row.EncounterDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            p[2].Value = row.EncounterDate;
             p[3].Value = row.DepartmentId;
             p[4].Value = (object?)row.StaffId ?? DBNull.Value;
             p[5].Value = row.Source;
             p[6].Value = at;
             p[7].Value = row.Scored.Answers;
             p[8].Value = (object?)row.Scored.Score ?? DBNull.Value;
-            p[9].Value = row.Scored.Trusts is { } t ? (s.IsPostgres ? t : t ? 1 : 0) : DBNull.Value;
+            p[9].Value = (object?)row.Scored.Trusts ?? DBNull.Value;
             p[10].Value = (object?)row.Scored.Recommend ?? DBNull.Value;
             p[11].Value = (object?)row.Scored.Overall ?? DBNull.Value;
             p[12].Value = (object?)row.Scored.Comment ?? DBNull.Value;
@@ -165,5 +163,4 @@ public sealed class ImportSurveyResponses(TrustDbContext db, DatabaseOptions dat
         }
     }
 
-    private object Time(DateTime utc) => database.IsPostgres ? utc : utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
 }

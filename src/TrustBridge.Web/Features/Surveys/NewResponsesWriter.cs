@@ -1,8 +1,8 @@
 using System.Data.Common;
-using System.Globalization;
 using System.Text;
 using Npgsql;
 using TrustBridge.Web.Features.Imports;
+using TrustBridge.Web.Data;
 
 namespace TrustBridge.Web.Features.Surveys;
 
@@ -53,19 +53,18 @@ public sealed class NewResponsesWriter(ImportSession s, int instrumentId) : IAsy
         try
         {
             var i = 0;
-            var at = s.Now.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
             foreach (var row in _buffer)
             {
                 cmd.Parameters[i++].Value = row.Key;
                 cmd.Parameters[i++].Value = instrumentId;
-                cmd.Parameters[i++].Value = row.EncounterDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                cmd.Parameters[i++].Value = row.EncounterDate;
                 cmd.Parameters[i++].Value = row.DepartmentId;
                 cmd.Parameters[i++].Value = (object?)row.StaffId ?? DBNull.Value;
                 cmd.Parameters[i++].Value = row.Source;
-                cmd.Parameters[i++].Value = at;
+                cmd.Parameters[i++].Value = s.Now;
                 cmd.Parameters[i++].Value = row.Scored.Answers;
                 cmd.Parameters[i++].Value = (object?)row.Scored.Score ?? DBNull.Value;
-                cmd.Parameters[i++].Value = row.Scored.Trusts is { } t ? (t ? 1 : 0) : DBNull.Value;
+                cmd.Parameters[i++].Value = (object?)row.Scored.Trusts ?? DBNull.Value;
                 cmd.Parameters[i++].Value = (object?)row.Scored.Recommend ?? DBNull.Value;
                 cmd.Parameters[i++].Value = (object?)row.Scored.Overall ?? DBNull.Value;
                 cmd.Parameters[i++].Value = (object?)row.Scored.Comment ?? DBNull.Value;
@@ -90,7 +89,7 @@ public sealed class NewResponsesWriter(ImportSession s, int instrumentId) : IAsy
             {
                 var name = "@p" + p++;
                 sql.Append(c == 0 ? "" : ", ").Append(name);
-                ImportSession.Add(cmd, name, null);
+                cmd.AddParameter(name, null);
             }
             sql.Append(')');
         }

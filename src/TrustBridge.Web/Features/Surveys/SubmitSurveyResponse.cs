@@ -50,7 +50,7 @@ public sealed class SubmitSurveyResponse(TrustDbContext db, TimeProvider time, A
         // without its audit entry. SQLite: BEGIN IMMEDIATE (the audit appends there anyway). PostgreSQL: read committed,
         // so the audit's read of the chain's last link, taken under its lock, sees every earlier commit.
         await using var tx = await db.Database.BeginTransactionAsync(
-            database.IsPostgres ? System.Data.IsolationLevel.ReadCommitted : System.Data.IsolationLevel.Serializable, ct);
+            database.WriteIsolation, ct);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -13,21 +13,28 @@ public sealed record UserInput(string? Email, string? DisplayName, string? Passw
 /// <summary>Administrators create logins, set their roles and the departments they are scoped to, and lock or unlock them.</summary>
 public sealed class ManageUsers(TrustDbContext db, UserManager<StaffUser> users, AuditLog audit, TimeProvider clock)
 {
-    public async Task<List<UserSummary>> ListAsync(string? q, CancellationToken ct = default)
+    public Task<List<UserSummary>> ListAsync(string? q, CancellationToken ct = default)
     {
-        var query = db.Users.AsNoTracking().Include(u => u.DepartmentScopes).ThenInclude(s => s.Department).AsQueryable();
+        var query = db.Users.AsQueryable();
         if (!string.IsNullOrWhiteSpace(q)) query = query.Where(u => u.Email!.Contains(q) || u.DisplayName.Contains(q));
-        var list = await query.OrderBy(u => u.Email).Take(500).ToListAsync(ct);
-        var roleRows = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync(ct);
+        return SummariesAsync(query.OrderBy(u => u.Email).Take(500), ct);
+    }
+
+    public async Task<UserSummary?> GetAsync(string id, CancellationToken ct = default) =>
+        (await SummariesAsync(db.Users.Where(u => u.Id == id), ct)).FirstOrDefault();
+
+    /// <summary>The users with their roles and department codes, roles read only for these users.</summary>
+    private async Task<List<UserSummary>> SummariesAsync(IQueryable<StaffUser> selection, CancellationToken ct)
+    {
+        var list = await selection.AsNoTracking().Include(u => u.DepartmentScopes).ThenInclude(s => s.Department).ToListAsync(ct);
+        var ids = list.Select(u => u.Id).ToList();
+        var roleRows = await (from ur in db.UserRoles where ids.Contains(ur.UserId) join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync(ct);
         var now = clock.GetUtcNow();
         return list.Select(u => new UserSummary(u.Id, u.Email ?? "", u.DisplayName,
             roleRows.Where(r => r.UserId == u.Id).Select(r => r.Name!).Order().ToArray(),
             u.DepartmentScopes.Select(s => s.Department!.Code).Order().ToArray(), u.StaffId,
             u.LockoutEnd is { } end && end > now, u.AccessFailedCount)).ToList();
     }
-
-    public async Task<UserSummary?> GetAsync(string id, CancellationToken ct = default) =>
-        (await ListAsync(null, ct)).FirstOrDefault(u => u.Id == id);
 
     public async Task<(UserSummary? User, Dictionary<string, string[]> Errors)> CreateAsync(UserInput input, CancellationToken ct = default)
     {

@@ -1,10 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using TrustBridge.Web.Data;
 using TrustBridge.Web.Domain;
 using TrustBridge.Web.Features.Accounts;
-using TrustBridge.Web.Features.Audit;
-using TrustBridge.Web.Features.Trust;
 
 namespace TrustBridge.Web.Features.Surveys;
 
@@ -37,32 +33,14 @@ public static class ServiceRecovery
     public static IEndpointRouteBuilder MapServiceRecoveryApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/service-recovery").WithTags("Surveys").RequireAuthorization(Policies.Staff);
-        group.MapGet("/", async (string? status, TrustDbContext db, ScopeOfUser scopes, HttpContext http, CancellationToken ct) =>
+        group.MapGet("/", async (string? status, RecoveryTaskBook book, ScopeOfUser scopes, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await book.ListAsync(status, await scopes.ForAsync(http.User, ct), ct)));
+        group.MapPut("/{id:int}", async Task<Results<Ok<RecoveryView>, NotFound, ValidationProblem>> (int id, RecoveryUpdate body, RecoveryTaskBook book, CancellationToken ct) =>
         {
-            var scope = await scopes.ForAsync(http.User, ct);
-            var q = db.ServiceRecoveryTasks.AsNoTracking();
-            if (!string.IsNullOrWhiteSpace(status)) q = q.Where(t => t.Status == status);
-            if (scope.DepartmentIds is { } ids) q = q.Where(t => ids.Contains(t.DepartmentId));
-            return TypedResults.Ok(await q.OrderByDescending(t => t.Id).Take(500).Select(View).ToListAsync(ct));
-        });
-        group.MapPut("/{id:int}", async Task<Results<Ok<RecoveryView>, NotFound, ValidationProblem>> (int id, RecoveryUpdate body, TrustDbContext db, AuditLog audit, TimeProvider time, CancellationToken ct) =>
-        {
-            if (PlanStatusCheck.Invalid(body.Status) is { } invalid) return invalid;
-            var task = await db.ServiceRecoveryTasks.FirstOrDefaultAsync(t => t.Id == id, ct);
-            if (task is null) return TypedResults.NotFound();
-            if (body.Status is not null)
-            {
-                task.Status = body.Status;
-                task.ClosedAt = body.Status is PlanStatuses.Done or PlanStatuses.Cancelled ? time.GetUtcNow().UtcDateTime : null;
-            }
-            if (body.Notes is not null) task.Notes = body.Notes.Length > 4000 ? body.Notes[..4000] : body.Notes;
-            await db.SaveChangesAsync(ct);
-            await audit.RecordAsync(AuditActions.Updated, "service-recovery", id.ToString(System.Globalization.CultureInfo.InvariantCulture), body, ct);
-            return TypedResults.Ok(await db.ServiceRecoveryTasks.AsNoTracking().Where(t => t.Id == id).Select(View).FirstAsync(ct));
+            var (task, errors) = await book.UpdateAsync(id, body, ct);
+            if (task is not null) return TypedResults.Ok(task);
+            return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.NotFound();
         }).RequireAuthorization(Policies.RegistryWrite);
         return app;
     }
-
-    private static readonly System.Linq.Expressions.Expression<Func<ServiceRecoveryTask, RecoveryView>> View = t => new RecoveryView(
-        t.Id, t.ResponseId, t.Department!.Code, t.Department.Name, t.Reason, t.Score, t.Recommend, t.Comment, t.Status, t.Notes, t.CreatedAt, t.ClosedAt);
 }

@@ -56,6 +56,6 @@ public static class SurveysApi
     public static IServiceCollection AddSurveys(this IServiceCollection services) => services
         .AddScoped<CreateSurveyWave>().AddScoped<GetSurveyWave>().AddScoped<SendWaveInvitations>().AddScoped<SubmitSurveyResponse>()
         .AddScoped<OpenSurveyLink>().AddScoped<SurveyDrafts>().AddScoped<SubmitQrResponse>().AddScoped<QrPosters>()
-        .AddScoped<RunSurveyJobs>().AddScoped<EditInstrument>().AddScoped<InstrumentReliability>().AddScoped<ImportSurveyResponses>()
+        .AddScoped<RunSurveyJobs>().AddScoped<RecoveryTaskBook>().AddScoped<EditInstrument>().AddScoped<InstrumentReliability>().AddScoped<ImportSurveyResponses>()
         .AddScoped<Notifications.IDeliveryEffect, InvitationDelivered>();
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using TrustBridge.Web.Domain;
 
 namespace TrustBridge.Web.Features.Trust;
@@ -6,8 +5,9 @@ namespace TrustBridge.Web.Features.Trust;
 /// <summary>Improvement plans and service-recovery tasks share their statuses; this refuses any other.</summary>
 public static class PlanStatusCheck
 {
-    public static ValidationProblem? Invalid(string? status) =>
+    /// <summary>The problems by field (empty when the status is absent or known).</summary>
+    public static Dictionary<string, string[]> Errors(string? status) =>
         status is not null && !PlanStatuses.All.Contains(status)
-            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = [$"status must be one of {string.Join(", ", PlanStatuses.All)}."] })
-            : null;
+            ? new() { ["status"] = [$"status must be one of {string.Join(", ", PlanStatuses.All)}."] }
+            : [];
 }

@@ -1,15 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using TrustBridge.Web.Data;
-using TrustBridge.Web.Domain;
 using TrustBridge.Web.Features.Accounts;
-using TrustBridge.Web.Features.Audit;
 using TrustBridge.Web.Features.Hospital;
 using TrustBridge.Web.Features.Surveys;
 using TrustBridge.Web.Features.Trust;
-using TrustBridge.Web.Pages.Staff.Trust;
 
 namespace TrustBridge.Web.Pages.Staff.Improvement;
 
@@ -17,7 +12,7 @@ namespace TrustBridge.Web.Pages.Staff.Improvement;
 /// Improvement plans (专项辅导) for low-alarm departments. Everyone reads the plans in their scope (the supervision group
 /// all of them); only the office evaluates a period and edits owner, due date, status and notes.
 /// </summary>
-public sealed class IndexModel(TrustDbContext db, OpenImprovementPlans open, ScopeOfUser scopes, AuditLog audit, TimeProvider time,
+public sealed class IndexModel(ImprovementPlanBook book, OpenImprovementPlans open, ScopeOfUser scopes,
     HospitalClock clock, IAuthorizationService authorization) : PageModel
 {
     public sealed class PlanForm
@@ -53,17 +48,9 @@ public sealed class IndexModel(TrustDbContext db, OpenImprovementPlans open, Sco
     public async Task<IActionResult> OnPostUpdateAsync(int id, PlanForm plan, CancellationToken ct)
     {
         if (!await CanEditAsync()) return Forbid();
-        if (plan.Status is { } s && !PlanStatuses.All.Contains(s)) return BadRequest();
-        if (plan.Notes?.Length > 4000 || plan.Owner?.Length > 100) return BadRequest();
-        var found = await db.ImprovementPlans.FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (found is null) return NotFound();
-        found.Owner = string.IsNullOrWhiteSpace(plan.Owner) ? null : plan.Owner.Trim();
-        if (plan.DueOn is { } due) found.DueOn = due;
-        if (plan.Status is not null) found.Status = plan.Status;
-        found.Notes = plan.Notes;
-        found.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
-        await audit.RecordAsync(AuditActions.Updated, "improvement-plan", id.ToString(System.Globalization.CultureInfo.InvariantCulture), plan, ct);
+        // The form posts every field: an emptied owner or notes clears it.
+        var (updated, errors) = await book.UpdateAsync(id, new PlanUpdate(plan.Owner ?? "", plan.DueOn, plan.Status, plan.Notes ?? ""), ct);
+        if (updated is null) return errors.Count > 0 ? BadRequest() : NotFound();
         TempData["Updated"] = id;
         return Redirect("/Staff/Improvement");
     }
@@ -74,13 +61,7 @@ public sealed class IndexModel(TrustDbContext db, OpenImprovementPlans open, Sco
     {
         CanEdit = await CanEditAsync();
         Quarter = TrustBridge.Core.Calendar.Quarters.LastComplete(clock.Today);
-        var scope = await scopes.ForAsync(User, ct);
-        var q = db.ImprovementPlans.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(Status)) q = q.Where(p => p.Status == Status);
-        if (scope.DepartmentIds is { } ids) q = q.Where(p => ids.Contains(p.DepartmentId));
-        Plans = await q.OrderByDescending(p => p.PeriodTo).ThenBy(p => p.Department!.Code)
-            .Select(p => new PlanView(p.Id, p.Department!.Code, p.Department.Name, p.InstrumentCode, p.PeriodFrom, p.PeriodTo, p.N, p.TrustingRate,
-                p.Lower998, p.Owner, p.DueOn, p.Status, p.Notes)).ToListAsync(ct);
+        Plans = await book.ListAsync(Status, await scopes.ForAsync(User, ct), ct);
     }
 
     public static string DefaultInstrument => ShippedInstruments.Trust10;

@@ -97,6 +97,17 @@ public sealed class TrustPagesTests(TrustBridgeApp app)
         (await s.Page.TextContentAsync("#dimension-table"))!.ShouldContain("流程与等候");
         await s.ShouldNotScrollSidewaysAsync();
         await s.ScreenshotAsync("trust-dimensions");
+
+        // Every imported satisfaction answer recommends 9: all promoters.
+        await s.Page.GotoAsync("/Staff/Trust?instrument=satisfaction-outpatient");
+        (await s.Page.TextContentAsync("#hospital-nps"))!.Trim().ShouldBe("+100.0");
+        await s.ShouldNotScrollSidewaysAsync();
+        await s.ScreenshotAsync("trust-nps");
+
+        await s.Page.GotoAsync("/Staff/Surveys");
+        (await s.Page.Locator("#survey-areas a[href='/Staff/Surveys/Posters']").CountAsync()).ShouldBe(1);
+        await s.ShouldNotScrollSidewaysAsync();
+        await s.ScreenshotAsync("surveys-hub");
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using TrustBridge.Web.Features.Accounts;
 using TrustBridge.Web.Features.Audit;
 using TrustBridge.Web.Features.Dashboard;
 using TrustBridge.Web.Features.Exports;
+using TrustBridge.Web.Features.Feedback;
 using TrustBridge.Web.Features.Health;
 using TrustBridge.Web.Features.Imports;
 using TrustBridge.Web.Features.Localization;
@@ -22,6 +23,7 @@ builder.Services.AddTrustProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.AddUiLocalization();
 builder.Services.AddQrAnswerLimits(builder.Configuration);
+builder.Services.AddFeedbackIntakeLimit();
 builder.Services.AddScoped<RegistryOverview>();
 builder.Services.AddScoped<TrustBridge.Web.Pages.Staff.Imports.IRegistryFileImporter, TrustBridge.Web.Pages.Staff.Imports.RegistryFileImporter>();
 builder.Services.AddRazorPages(o =>
@@ -64,6 +66,7 @@ app.MapImportsApi();
 app.MapResponsesImportApi();
 app.MapInvitationQrApi();
 app.MapRegistryExportsApi();
+app.MapFeedbackApi();
 app.MapCultureSwitch();
 app.MapRazorPages();
 

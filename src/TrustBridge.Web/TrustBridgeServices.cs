@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Json;
 using TrustBridge.Web.Data;
 using TrustBridge.Web.Features.Audit;
 using TrustBridge.Web.Features.Demo;
+using TrustBridge.Web.Features.Feedback;
 using TrustBridge.Web.Features.Hospital;
 using TrustBridge.Web.Features.Imports;
 using TrustBridge.Web.Features.Notifications;
@@ -30,6 +31,7 @@ public static class TrustBridgeServices
         services.AddSurveys();
         services.Configure<SurveyOptions>(configuration.GetSection("Surveys"));
         services.AddNotifications(configuration);
+        services.AddFeedback(configuration);
         services.AddImports(configuration);
         services.AddDemoHospital();
         services.AddSingleton<Features.Health.StartupState>();

@@ -22,6 +22,14 @@ public class TrustDbContext(DbContextOptions<TrustDbContext> options) : Identity
     public DbSet<ImprovementPlan> ImprovementPlans => Set<ImprovementPlan>();
     public DbSet<ServiceRecoveryTask> ServiceRecoveryTasks => Set<ServiceRecoveryTask>();
     public DbSet<SurveyDraft> SurveyDrafts => Set<SurveyDraft>();
+    public DbSet<FeedbackCase> FeedbackCases => Set<FeedbackCase>();
+    public DbSet<FeedbackCaseDepartment> FeedbackCaseDepartments => Set<FeedbackCaseDepartment>();
+    public DbSet<FeedbackCaseEvent> FeedbackCaseEvents => Set<FeedbackCaseEvent>();
+    public DbSet<FeedbackAttachment> FeedbackAttachments => Set<FeedbackAttachment>();
+    public DbSet<TriageOverride> TriageOverrides => Set<TriageOverride>();
+    public DbSet<CalendarDayEntry> CalendarDays => Set<CalendarDayEntry>();
+    public DbSet<Symposium> Symposia => Set<Symposium>();
+    public DbSet<SymposiumParticipant> SymposiumParticipants => Set<SymposiumParticipant>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -16,6 +16,18 @@ public class DeadlinesTests
     }
 
     [Fact]
+    public void Reminds_at_eighty_percent_of_the_working_time()
+    {
+        var received = new DateTime(2026, 9, 30, 15, 0, 0);
+        // Working days Oct 8, 9, 10, 12, 13: 80% of 5 is the start of the 5th (Oct 13).
+        Deadlines.ReminderAt(Calendar2026, received, 5).ShouldBe(new DateTime(2026, 10, 13, 0, 0, 0));
+        // Two departments, 10 working days (Oct 8 … Oct 20): the start of the 9th, Oct 19.
+        Deadlines.ReminderAt(Calendar2026, received, 10).ShouldBe(new DateTime(2026, 10, 19, 0, 0, 0));
+        // 80% of 1 working day: 19:12 on the first working day.
+        Deadlines.ReminderAt(Calendar2026, received, 1).ShouldBe(new DateTime(2026, 10, 8, 19, 12, 0));
+    }
+
+    [Fact]
     public void High_risk_is_acknowledged_within_thirty_minutes_any_day()
     {
         var received = new DateTime(2026, 10, 3, 22, 45, 0); // a holiday evening

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using TrustBridge.Web.Domain;
+using TrustBridge.Web.Features.Notifications;
+
+namespace TrustBridge.Web.Features.Feedback;
+
+/// <summary>The notifications a case causes, queued in the caller's unit of work through the outbox.</summary>
+public sealed class CaseNotifications(Outbox outbox, IOptions<FeedbackOptions> options)
+{
+    public const string HighRiskAlert = "feedback-high-risk";
+    public const string MediumRiskFlag = "feedback-medium-risk";
+    public const string Reminder = "feedback-reminder";
+    public const string Breach = "feedback-breach";
+    public const string ReplyToPatient = "feedback-reply";
+
+    private FeedbackOptions O => options.Value;
+
+    /// <summary>高危: everyone on duty in the office and security, at once. No patient identity in the message.</summary>
+    public int HighRisk(FeedbackCase c)
+    {
+        var body = $"【高危投诉预警】工单 {c.Id}（{c.Category}）需在30分钟内受理。请立即登录医患信桥处理。";
+        return Send(HighRiskAlert, O.OnDutyPatientRelations.Concat(O.Security), body, c);
+    }
+
+    public int MediumRisk(FeedbackCase c) =>
+        Send(MediumRiskFlag, O.OfficeLead, $"【中危提示】工单 {c.Id}（{c.Category}）涉及索赔或外部投诉风险，请关注。", c);
+
+    public int Breached(FeedbackCase c, IEnumerable<AlertRecipient> departmentHeads) =>
+        Send(Breach, O.OfficeLead.Concat(departmentHeads), $"【超时升级】工单 {c.Id} 已超过答复期限，请督办。", c);
+
+    public int Remind(FeedbackCase c, AlertRecipient owner) =>
+        Send(Reminder, [owner], $"【到期提醒】工单 {c.Id} 已用去80%的办理时限，请于期限前答复。", c);
+
+    /// <summary>Tells the patient a reply is ready, with the tracking link only (the reply itself is on the page).</summary>
+    public void Reply(FeedbackCase c, string mobile, string mobileMasked)
+    {
+        var link = $"{O.PublicBaseUrl.TrimEnd('/')}/Patient/Track/{c.TrackingCode}";
+        outbox.Add(ReplyToPatient, "sms", mobile, mobileMasked, $"【医患信桥】您反映的问题已有答复，请查看：{link}",
+            JsonSerializer.Serialize(new { trackingCode = c.TrackingCode, link }), $"feedback:{c.Id}");
+    }
+
+    private int Send(string kind, IEnumerable<AlertRecipient> to, string body, FeedbackCase c)
+    {
+        var n = 0;
+        foreach (var r in to.Where(r => !string.IsNullOrWhiteSpace(r.Address)).DistinctBy(r => (r.Channel, r.Address)))
+        {
+            outbox.Add(kind, r.Channel, r.Address, string.IsNullOrWhiteSpace(r.Name) ? Mask(r.Address) : r.Name, body,
+                JsonSerializer.Serialize(new { caseId = c.Id, riskLevel = c.RiskLevel, category = c.Category }), $"feedback:{c.Id}");
+            n++;
+        }
+        return n;
+    }
+
+    private static string Mask(string address) => Core.Privacy.ChineseMobile.Normalize(address) is { } m ? Core.Privacy.ChineseMobile.Mask(m) : address;
+}

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace TrustBridge.Web.Features.Feedback;
+
+public static class FeedbackFeature
+{
+    public static IServiceCollection AddFeedback(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<FeedbackOptions>(configuration.GetSection("Feedback"));
+        services.AddSingleton<TriageEngine>().AddSingleton<MobileHash>();
+        services.AddScoped<HospitalCalendar>().AddScoped<CaseNotifications>().AddScoped<ReceiveFeedback>().AddScoped<FeedbackAccess>()
+            .AddScoped<ListCases>().AddScoped<GetCase>().AddScoped<TrackCase>().AddScoped<CaseWorkflow>();
+        return services;
+    }
+
+    /// <summary>Web-only parts: the public intake limit.</summary>
+    public static IServiceCollection AddFeedbackIntakeLimit(this IServiceCollection services)
+    {
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure(o => o.AddPolicy<string, IntakeLimit>(IntakeLimit.Name));
+        return services;
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using TrustBridge.Web.Data;
+using TrustBridge.Web.Domain;
+using TrustBridge.Web.Features.Hospital;
+using TrustBridge.Web.Features.Paging;
+
+namespace TrustBridge.Web.Features.Feedback;
+
+public static class CaseViewsFilter
+{
+    public const string Open = "open";
+    public const string DueSoon = "due-soon";
+    public const string Overdue = "overdue";
+    public const string Alerts = "alerts";
+    public const string Review = "review";
+    public static readonly string[] All = [Open, DueSoon, Overdue, Alerts, Review];
+}
+
+public sealed record CaseFilter(string? View = null, string? Status = null, string? Type = null, string? Category = null, string? RiskLevel = null,
+    string? Channel = null, string? DepartmentCode = null, string? Q = null, DateOnly? From = null, DateOnly? To = null, int? StaffId = null,
+    string? Sort = null, int? Page = null, int? PageSize = null)
+{
+    public bool Export { get; init; }
+}
+
+/// <summary>The office queue: filters, search, due-soon and overdue lists, paging. Scoped to what the viewer may see.</summary>
+public sealed class ListCases(TrustDbContext db, HospitalClock clock)
+{
+    /// <summary>"Due soon": the reply deadline falls within the next two days.</summary>
+    public static readonly TimeSpan DueSoonWindow = TimeSpan.FromDays(2);
+
+    public async Task<Paged<CaseSummary>> RunAsync(CaseFilter f, CaseViewer viewer, CancellationToken ct = default)
+    {
+        var now = clock.UtcNow;
+        var soon = now + DueSoonWindow;
+        var q = FeedbackAccess.Visible(db.FeedbackCases.AsNoTracking(), viewer);
+        var open = CaseStatuses.Open;
+        q = f.View switch
+        {
+            CaseViewsFilter.Open => q.Where(c => open.Contains(c.Status)),
+            CaseViewsFilter.DueSoon => q.Where(c => open.Contains(c.Status) && c.DueBy >= now && c.DueBy <= soon),
+            CaseViewsFilter.Overdue => q.Where(c => open.Contains(c.Status) && c.DueBy < now),
+            CaseViewsFilter.Alerts => q.Where(c => c.RiskLevel == "high" && c.AlertAcknowledgedAt == null && c.Status != CaseStatuses.Merged),
+            CaseViewsFilter.Review => q.Where(c => c.ReplyDraft != null),
+            _ => q,
+        };
+        if (!string.IsNullOrWhiteSpace(f.Status)) q = q.Where(c => c.Status == f.Status);
+        if (!string.IsNullOrWhiteSpace(f.Type)) q = q.Where(c => c.Type == f.Type);
+        if (!string.IsNullOrWhiteSpace(f.Category)) q = q.Where(c => c.Category == f.Category);
+        if (!string.IsNullOrWhiteSpace(f.RiskLevel)) q = q.Where(c => c.RiskLevel == f.RiskLevel);
+        if (!string.IsNullOrWhiteSpace(f.Channel)) q = q.Where(c => c.Channel == f.Channel);
+        if (f.StaffId is { } sid) q = q.Where(c => c.StaffId == sid);
+        if (!string.IsNullOrWhiteSpace(f.DepartmentCode))
+            q = q.Where(c => c.Department!.Code == f.DepartmentCode || c.Departments.Any(d => d.Department!.Code == f.DepartmentCode));
+        if (f.From is { } from) { var t = clock.StartOfDayUtc(from); q = q.Where(c => c.ReceivedAt >= t); }
+        if (f.To is { } to) { var t = clock.StartOfDayUtc(to.AddDays(1)); q = q.Where(c => c.ReceivedAt < t); }
+        if (!string.IsNullOrWhiteSpace(f.Q))
+        {
+            var term = f.Q.Trim();
+            var code = TrackingCodes.Normalize(term);
+            q = int.TryParse(term, out var id)
+                ? q.Where(c => c.Id == id || c.Content.Contains(term))
+                : code is not null ? q.Where(c => c.TrackingCode == code) : q.Where(c => c.Content.Contains(term));
+        }
+        q = f.Sort switch
+        {
+            "due" => q.OrderBy(c => c.DueBy).ThenBy(c => c.Id),
+            "oldest" => q.OrderBy(c => c.ReceivedAt).ThenBy(c => c.Id),
+            _ => q.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id),
+        };
+        var page = await q.Select(c => new CaseSummary(c.Id, c.TrackingCode, c.Type, c.Category, c.RiskLevel, c.Channel, c.Status,
+                c.Department!.Code, c.Department.Name, c.Staff!.Name, c.Content.Substring(0, 80), c.ReceivedAt, c.AcknowledgeBy, c.DueBy, c.RepliedAt,
+                c.OwnerName, c.RiskLevel == "high" && c.AlertAcknowledgedAt == null && c.Status != CaseStatuses.Merged,
+                open.Contains(c.Status) && c.DueBy < now, open.Contains(c.Status) && c.DueBy >= now && c.DueBy <= soon))
+            .ToPagedAsync(f.Page, f.PageSize, ct, f.Export ? PagedQuery.MaxExportRows : PagedQuery.MaxPageSize);
+        return page;
+    }
+}

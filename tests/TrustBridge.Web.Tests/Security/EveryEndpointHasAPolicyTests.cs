@@ -34,10 +34,11 @@ public class EveryEndpointHasAPolicyTests(TrustBridgeFactory app) : IClassFixtur
         var allowedPrefixes = new[] { "health", "openapi/", "api/auth/login", "api/surveys/responses", "api/surveys/optout",
             "Account/Login", "Account/AccessDenied", "Patient/", "Public/", "Culture", "Error",
             "s/{token}", "q/{departmentCode}", // patient survey links (SMS) and department QR posters
-            "api/feedback/track/" }; // a patient follows, rates or reopens a case with the tracking code // patient survey links (SMS) and department QR posters
+            "api/feedback/track/" }; // a patient follows, rates or reopens a case with the tracking code
         var unexpected = anonymous
             .Select(p => p.TrimStart('/'))
-            .Where(p => p is not ("" or "Index" or "Public" or "api/feedback/") // the public intake: POST /api/feedback && !allowedPrefixes.Any(a => p.StartsWith(a, StringComparison.OrdinalIgnoreCase)))
+            .Where(p => p is not ("" or "Index" or "Public" or "api/feedback/") // "api/feedback/": the public intake, POST only
+                && !allowedPrefixes.Any(a => p.StartsWith(a, StringComparison.OrdinalIgnoreCase)))
             .ToList();
         unexpected.ShouldBeEmpty("anonymous endpoints nobody meant to open:\n" + string.Join("\n", unexpected));
         anonymous.ShouldNotContain(p => p.StartsWith("/api/patients", StringComparison.Ordinal));

@@ -2,10 +2,11 @@ namespace TrustBridge.Core.Triage;
 
 /// <summary>
 /// Risk is rules, not statistics: a missed threat costs far more than a false alarm, and every decision must be
-/// explainable by the phrase that caused it. A cue is dropped only in clear cases: it sits in a clause that
-/// reports news or prevention ("新闻里看到有人砍医生") with no first-person threat, or a platform is only read
-/// ("在抖音上看到"). A negated cue ("我不会闹事", "不是要去曝光") counts one level lower, because a patient who
-/// says it is already thinking of it. Conditions ("不给说法我就拉横幅", "不要逼我") are not negations.
+/// explainable by the phrase that caused it. Short cues (刀, 堵, 闹) are kept broad, with the everyday words that
+/// contain them listed as non-cues (开刀, 堵车, 热闹). A cue is dropped only in clear cases: it sits in a clause
+/// that reports news or prevention ("新闻里看到有人砍医生") with no first-person threat, a platform is named
+/// without the patient taking the case there ("在抖音上看到"), or it is negated ("我不会闹事", "不是要去曝光"; kept as a "risk:low" cue so staff see it).
+/// Conditions and dares ("不给说法我就拉横幅", "不要逼我") are not negations.
 /// </summary>
 internal static class RiskRules
 {
@@ -20,19 +21,23 @@ internal static class RiskRules
             跟你们拼了 和你们拼了 跟你拼了 拼个你死我活 跟你们拼命 和你们拼命 跳楼 跳下去 死在你们医院 死在医院 死在你们 死给你们看 喝农药 农药 割腕 自杀 上吊
             吊死 不想活了 不活了 拉横幅 横幅 堵门 堵住大门 堵大门 堵住门口 堵在门口 堵医生 堵办公室 堵住办公室 堵住医生 堵住你们 围堵 花圈 灵堂 设灵堂 摆灵堂
             停尸 抬尸 抬到 叫上亲戚 叫亲戚来 叫上家里人 找一帮人 找人来 找几个人 叫一帮人 叫几个人 一帮人来 医闹 闹事 来闹 去闹 大闹 闹到底 闹大 闹一场 闹得
+            打一顿 等他下班 最好小心 知道他住哪 知道你住哪 知道他家 堵 刀 闹 陪葬 抵命 付出代价 棍子 棒子 铁棍 砖头 遗像 全村 村里的人 叫人来 喊人来
+            几十口人 几十个人 一帮人 找人把 不会让你们好过 让你们不好过 没好果子吃 不怕坐牢 一命换一命 不会让他好过
             砸 打人 揍 动手 收拾他 收拾你们 教训教训 教训他 废了他 打断 报复 别怪我不客气 对你们不客气 对他不客气 后果自负 不会放过 饶不了 决不罢休 绝不罢休
             """),
         .. PhraseLexicon.Parse(RiskLevels.Medium, """
             赔偿 赔钱 赔 补偿 索赔 精神损失 损失费 卫健委 卫生局 卫计委 卫生健康委 12345 12320 市长热线 政府热线 服务热线投诉 曝光 律师 起诉 法院 告你们
             告到底 打官司 法律途径 走法律 诉讼 医疗事故鉴定 鉴定 医疗事故 医调委 调解委员会 信访 上访 纪委 监察 报警 公安 派出所 上级部门 有关部门 药监局
             医保局 市场监管 消协 捅出去 捅到 捅给 人没了 去世 死亡 过世 离世 死了 没抢救过来 抢救无效 瘫痪 残疾 植物人 截肢 失明 终身 毁容 差点死 差点没命
-            差点丢了命 送命 命都没了 脑死亡 伤残 活不下去 回家等死 走着瞧 等着瞧 你们等着 死磕 讨回公道
+            法庭 告上 上诉 承担医疗费 承担费用 承担责任 负全责 差点丢了命 送命 命都没了 脑死亡 伤残 活不下去 回家等死 走着瞧 等着瞧 你们等着 死磕 讨回公道
             """),
         .. PhraseLexicon.Parse(Platform, """
             媒体 记者 电视台 报社 微博 抖音 小红书 快手 头条 网上 朋友圈 视频号 公众号 网络 上网 发网上
             """),
         // Everyday words that contain a cue but are not one.
         .. PhraseLexicon.Parse(None, """
+            堵车 堵塞 厕所堵 马桶堵 下水道堵 管堵 鼻子堵 路堵 堵在路上 堵得慌 心里堵 血管堵 主刀 动刀 刀疤 挨了一刀 挨一刀 胡闹 闹着玩 闹情绪 哭闹 闹腾
+            闹别扭 闹矛盾 孩子闹 热闹
             砍价 砍一刀 砍掉 刀子嘴 开刀 刀口 杀菌 消杀 杀毒 抹杀 杀虫 秒杀 扼杀 杀价 打死也不 打死我也不 打死都不 打死不 气炸 炸锅 炸鸡 油炸 爆炸性 头要炸
             头都炸 炸裂 动手术 砸到 砸伤 砸招牌 砸了招牌 砸饭碗 砸了饭碗 打击报复 跳楼价 捅破 捅娄子 捅篓子 赔礼 赔不是 赔笑 疼死 累死 气死 饿死 吵死 热死
             冷死 急死 笑死 烦死 困死 忙死 渴死 闷死 臭死 痒死 吓死 死贵 死活 死机 要死 死板 死心 等死了 死亡线 闹心 热闹 吵闹 闹钟 闹肚子 网上预约 网上挂号
@@ -57,8 +62,8 @@ internal static class RiskRules
 
     private static readonly string[] FirstPersonThreat = ["我就", "我要", "我会", "我们就", "我们要", "我们会", "信不信", "你们等着", "我也", "咱们就", "我非"];
 
-    private static readonly string[] ReadingMarkers = ["看到", "刷到", "看了", "关注", "宣传", "科普", "直播", "推荐", "搜到", "查到", "了解到", "看过", "介绍", "广告"];
-    private static readonly string[] PostingMarkers = ["发", "曝光", "爆料", "让大家", "找", "投", "联系", "上报", "反映", "评评理", "传", "公开"];
+    private static readonly string[] PostingMarkers =
+        ["发", "曝光", "爆料", "让大家", "找", "投", "联系", "上报", "反映", "评评理", "传", "公开", "交给", "给", "挂到", "挂在", "放到", "要上", "告诉", "曝"];
 
     public static (string Level, List<TriageCue> Cues) Assess(string normalized, string original, bool isPraise)
     {
@@ -73,8 +78,8 @@ internal static class RiskRules
             var clause = normalized[start..end];
             if (label == Platform)
             {
-                var read = ReadingMarkers.Any(clause.Contains) && !PostingMarkers.Any(clause.Contains);
-                if (read) continue;
+                // A platform is a threat only when the patient takes the case there, not when she read something there.
+                if (!PostingMarkers.Any(clause.Contains)) continue;
                 label = RiskLevels.Medium;
             }
             if (label == RiskLevels.High && ReportMarkers.Any(clause.Contains) && !FirstPersonThreat.Any(clause.Contains)) continue;
@@ -84,7 +89,7 @@ internal static class RiskRules
             var negatedAt = NegatorBefore(normalized, start, m.Index);
             if (negatedAt >= 0)
             {
-                level--;
+                level = 0;
                 from = negatedAt;
             }
             var text = TriageText.Surface(original, normalized, from, m.End);

@@ -320,7 +320,7 @@ public static class TriageSeedCorpus
         C process M 急诊等了三小时没人管，孩子现在成了植物人，我们要追究责任
         C environment M 病房烫伤了我妈，要求赔偿医药费和护理费
         C attitude L 我知道医生很忙，但也不能这样跟病人说话吧
-        C communication M 我不会去闹，也不是要赔偿，就是想知道我爸到底怎么了
+        C communication L 我不会去闹，也不是要赔偿，就是想知道我爸到底怎么了
         C treatment L 新闻里说有人砍伤了医生，真心希望医院保护好医护人员
         C ethics L 我不是要去曝光，只是希望医院管管收红包的事
         C treatment L 之前在电视上看到医闹的报道，很心疼医生，谢谢你们的坚守

@@ -16,6 +16,9 @@ internal static class RiskRules
     private static readonly PhraseLexicon Lexicon = new(
     [
         .. PhraseLexicon.Parse(RiskLevels.High, """
+            抽他 抽你 抽她 抽死 扇他 扇她 扇你 扇耳光 大耳刮子 打他 打她 打你 见一次打一次 打一次 混不下去 兄弟来 家里的兄弟 带着兄弟 几十个老乡 一帮老乡 找老乡 叫老乡
+            老乡来 门封了 把门封 回不了家 别想回家 她住哪 他住哪 你住哪 他们住哪 他住在哪 她住在哪 知道她家 她跑不了 他跑不了 你跑不了 你们跑不了 让她好看 收拾她 教训她
+            废了她 不会让她好过 等她下班 让她陪 宰了她 弄死她 搞死他 搞死她
             出不了医院 出不了这个门 走不出 给我等着 知道他几点下班 知道你几点下班 下班路上 蹲他 蹲守 堵他 守着他 在门口等他 叫几个兄弟 叫兄弟 找兄弟 几个兄弟 叫上兄弟 社会上的朋友
             叫了亲戚 叫亲戚 把亲戚 几个亲戚 几十个亲戚 二十几个亲戚 亲戚朋友都叫来 村的人 通知了老家 老家来人 老家的亲戚 族里的人 家族的人 全家老小 全家都来 拉人来 带人来 带人过来 带一帮
             活着没意思 没法活了 活不成了 死在这里 死在这儿 死在门口 寻死 轻生 一死了之 死给你看 安眠药 烧炭 跳河 撞死 撞墙 割脉 抹脖子 结束生命 去死 跳下 从楼上 楼顶跳
@@ -48,6 +51,7 @@ internal static class RiskRules
             """),
         // Everyday words that contain a cue but are not one.
         .. PhraseLexicon.Parse(None, """
+            打他电话 打她电话 打你电话 打他的电话 打她的电话 打你们电话 打你们的电话 打他手机 打她手机 打你们医院电话 打你们医院的电话 打一次针 打一次点滴
             额温枪 体温枪 扫码枪 测温枪 水枪 枪伤 跪着 标语牌 宣传标语 剪刀 刀片 泼水 泼了一地 活泼 尸体解剖 遗体告别 遗体捐献 上级医院 上级医生 上级大夫 一辈子都记得 一辈子感谢
             一辈子忘不了 举报电话 举报方式 热线电话 服务热线 咨询热线 纠纷处理 不走了吗 天台花园 静坐时间 追究到 举报红包的 一针见血 放血疗法 被打断 打断我 打断了我 打断病人 打断别人 夹枪带棒 动手推 又堵了 还堵 车堵 车堵死了
             凶死了 排了几十个人 几十个人排队 不能打人 残疾人 残疾证
@@ -85,7 +89,7 @@ internal static class RiskRules
 
     // "…我就在你们病房里点一把火": a first-person resolution followed by a disruptive act, however it is worded.
     private static readonly string[] Resolutions = ["我就", "我们就", "我现在就", "我今天就", "我明天就", "我马上就", "我第一个", "我们全家就", "我立刻"];
-    private static readonly string[] DisruptiveActs = ["躺", "跪", "守", "掀", "拆", "扔", "摔", "烧", "泼", "抬", "冲进", "冲到", "不走", "拼", "点一把", "点了"];
+    private static readonly string[] DisruptiveActs = ["躺", "跪", "守", "掀", "拆", "扔", "摔", "烧", "泼", "抬", "冲进", "冲到", "不走", "拼", "点一把", "点了", "倒到", "倒在", "堆到", "堆在", "封了"];
 
     public static (string Level, List<TriageCue> Cues) Assess(string normalized, string original, bool isPraise)
     {

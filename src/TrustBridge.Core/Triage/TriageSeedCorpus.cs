@@ -7,7 +7,9 @@ namespace TrustBridge.Core.Triage;
 /// </summary>
 public static class TriageSeedCorpus
 {
-    public static IReadOnlyList<LabelledText> Texts { get; } = LabelledLines.Parse("""
+    public static IReadOnlyList<LabelledText> Texts { get; } =
+    [
+        .. LabelledLines.Parse("""
         C attitude L 门诊三楼的护士态度太差了，问她抽血在哪她头都不抬
         C attitude L 医生全程不耐烦，我刚开口就被打断了
         C attitude L 分诊台那个护士对老人大呼小叫的，一点都不尊重人
@@ -326,5 +328,7 @@ public static class TriageSeedCorpus
         C treatment L 之前在电视上看到医闹的报道，很心疼医生，谢谢你们的坚守
         C attitude M 我不打算闹事，但医生的态度必须有个交代，否则我就去卫健委
         C process L 抖音上刷到你们医院的宣传，说预约很方便，结果根本挂不上号
-        """);
+        """),
+        .. TriageSeedCorpusRound2.Texts,
+    ];
 }

@@ -35,9 +35,9 @@ public class TriageDevelopmentSetTests
     }
 
     [Fact]
-    public void The_seed_corpus_has_at_least_300_texts_in_every_category()
+    public void The_seed_corpus_has_at_least_700_texts_in_every_category()
     {
-        TriageSeedCorpus.Texts.Count.ShouldBeGreaterThanOrEqualTo(300);
+        TriageSeedCorpus.Texts.Count.ShouldBeGreaterThanOrEqualTo(700);
         foreach (var c in FeedbackCategories.All) TriageSeedCorpus.Texts.ShouldContain(e => e.Category == c);
     }
 }

@@ -84,14 +84,16 @@ public class TriageModelTests
     [Fact]
     public void Retraining_with_staff_labelled_examples_changes_a_wrong_classification()
     {
-        // Money paid but not on record is a billing matter; the shipped model reads "窗口" and "系统" as process.
-        const string text = "交了钱之后窗口说系统没有记录";
+        // Money paid but not on record is a billing matter; the shipped model reads "窗口" and "记录" as process.
+        const string text = "窗口说我的缴费记录没有了";
         Model.Classify(text).Category.ShouldNotBe(FeedbackCategories.Cost, "precondition: the shipped model gets this one wrong");
         var retrained = TriageModel.Build(
         [
             new("交了钱系统里查不到记录，又让我再交一次", FeedbackTypes.Complaint, FeedbackCategories.Cost, RiskLevels.Low),
             new("缴的钱没有记录，等于白交了", FeedbackTypes.Complaint, FeedbackCategories.Cost, RiskLevels.Low),
             new("付了款系统显示没交钱", FeedbackTypes.Complaint, FeedbackCategories.Cost, RiskLevels.Low),
+            new("窗口说缴费记录没有了，让我再缴一次费", FeedbackTypes.Complaint, FeedbackCategories.Cost, RiskLevels.Low),
+            new("我的缴费记录没有了，钱去哪了", FeedbackTypes.Complaint, FeedbackCategories.Cost, RiskLevels.Low),
         ]);
         retrained.Classify(text).Category.ShouldBe(FeedbackCategories.Cost);
         Model.Classify(text).Category.ShouldNotBe(FeedbackCategories.Cost); // the default model is unchanged

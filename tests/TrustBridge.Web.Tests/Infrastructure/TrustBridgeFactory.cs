@@ -52,6 +52,7 @@ public class TrustBridgeFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("DataProtection:MasterKey", MasterKey);
         // Background loops off: tests run the dispatcher and the survey jobs themselves, when they mean to.
         builder.UseSetting("Surveys:JobsEnabled", "false");
+        builder.UseSetting("Feedback:JobsEnabled", "false");
         builder.UseSetting("Notifications:DispatcherEnabled", "false");
         foreach (var (key, value) in ExtraSettings()) builder.UseSetting(key, value);
     }

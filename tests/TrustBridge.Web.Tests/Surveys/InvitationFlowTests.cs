@@ -170,6 +170,39 @@ public class InvitationFlowTests(WaveFixture app) : IClassFixture<WaveFixture>
     }
 
     [Fact]
+    public async Task A_low_answer_with_a_comment_becomes_an_anonymous_survey_case_and_one_without_a_comment_does_not()
+    {
+        var office = await app.ClientWithRolesAsync("office.flow6@test.local", ["PatientRelations"]);
+        var waveId = await WaveAsync(office);
+        var invitations = await InvitationsAsync(waveId);
+        var low = GoodAnswers.ToDictionary(a => a.Key, a => a.Key is "COMMENT" ? "医生看病不到两分钟就把我打发走了" : a.Key is "OVERALL" or "RECOMMEND" ? "2" : "1");
+        (await app.AnonymousClient().PostAsJsonAsync("/api/surveys/responses", new { token = invitations[20].Token, answers = low })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var silent = low.Where(a => a.Key != "COMMENT").ToDictionary(a => a.Key, a => a.Value);
+        (await app.AnonymousClient().PostAsJsonAsync("/api/surveys/responses", new { token = invitations[21].Token, answers = silent })).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var answered = await WithDb(db => db.SurveyResponses.AsNoTracking().SingleAsync(r => r.ResponseKey == $"inv-{invitations[20].Id}"));
+        var quiet = await WithDb(db => db.SurveyResponses.AsNoTracking().SingleAsync(r => r.ResponseKey == $"inv-{invitations[21].Id}"));
+        var c = await WithDb(db => db.FeedbackCases.AsNoTracking().Include(x => x.Departments).SingleAsync(x => x.SurveyResponseId == answered.Id));
+        c.Channel.ShouldBe(FeedbackChannels.Survey);
+        c.Content.ShouldBe("医生看病不到两分钟就把我打发走了");
+        c.Anonymous.ShouldBeTrue();
+        c.ComplainantName.ShouldBeNull();
+        c.MobileEncrypted.ShouldBeNull();
+        c.DepartmentId.ShouldBe(answered.DepartmentId);
+        c.Departments.Single().DepartmentId.ShouldBe(answered.DepartmentId);
+        c.StaffId.ShouldBe(answered.StaffId);
+        c.ReceivedAt.ShouldBe(answered.SubmittedAt, TimeSpan.FromSeconds(1));
+        c.DueBy.ShouldBeGreaterThan(c.ReceivedAt);
+        c.Status.ShouldBe(CaseStatuses.New);
+        (await WithDb(db => db.FeedbackCaseEvents.CountAsync(e => e.CaseId == c.Id && e.Kind == "created"))).ShouldBe(1);
+        (await WithDb(db => db.FeedbackCases.CountAsync(x => x.SurveyResponseId == quiet.Id))).ShouldBe(0);
+        // The survey team's task stays, and points at the case.
+        var tasks = await office.GetFromJsonAsync<JsonElement>("/api/service-recovery");
+        tasks.EnumerateArray().Single(t => t.GetProperty("responseId").GetInt64() == answered.Id).GetProperty("caseId").GetInt32().ShouldBe(c.Id);
+        tasks.EnumerateArray().Single(t => t.GetProperty("responseId").GetInt64() == quiet.Id).GetProperty("caseId").ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+
+    [Fact]
     public async Task The_office_can_print_an_invitation_as_a_qr_code_and_it_is_audited()
     {
         var office = await app.ClientWithRolesAsync("office.qr@test.local", ["PatientRelations"]);

@@ -13,6 +13,7 @@ public sealed class CaseNotifications(Outbox outbox, IOptions<FeedbackOptions> o
     public const string Reminder = "feedback-reminder";
     public const string Breach = "feedback-breach";
     public const string ReplyToPatient = "feedback-reply";
+    public const string AlertOverdue = "feedback-alert-overdue";
 
     private FeedbackOptions O => options.Value;
 
@@ -31,6 +32,10 @@ public sealed class CaseNotifications(Outbox outbox, IOptions<FeedbackOptions> o
 
     public int Remind(FeedbackCase c, AlertRecipient owner) =>
         Send(Reminder, [owner], $"【到期提醒】工单 {c.Id} 已用去80%的办理时限，请于期限前答复。", c);
+
+    /// <summary>A high-risk alert nobody acknowledged within 30 minutes: the office lead is told once.</summary>
+    public int AlertNotAcknowledged(FeedbackCase c) =>
+        Send(AlertOverdue, O.OfficeLead, $"【高危预警未确认】工单 {c.Id}（{c.Category}）的高危预警未在30分钟内确认，请立即督办。", c);
 
     /// <summary>Tells the patient a reply is ready, with the tracking link only (the reply itself is on the page).</summary>
     public void Reply(FeedbackCase c, string mobile, string mobileMasked)

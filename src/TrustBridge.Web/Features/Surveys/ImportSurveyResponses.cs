@@ -12,9 +12,11 @@ namespace TrustBridge.Web.Features.Surveys;
 
 /// <summary>
 /// Imports paper or external survey answers for one instrument from CSV, idempotent on response_id, in one
-/// transaction (the same rules as the HIS imports, ADR 003). Low answers get service-recovery tasks.
+/// transaction (the same rules as the HIS imports, ADR 003). Low answers get service-recovery tasks, and new low answers
+/// with a comment feedback cases (channel survey).
 /// </summary>
-public sealed class ImportSurveyResponses(TrustDbContext db, DatabaseOptions database, HospitalClock clock, PatientIdentifierProtector protector, AuditLog audit)
+public sealed class ImportSurveyResponses(TrustDbContext db, DatabaseOptions database, HospitalClock clock, PatientIdentifierProtector protector, AuditLog audit,
+    Feedback.OpenCaseFromSurvey cases)
 {
     private const string Upsert = """
         INSERT INTO survey_responses (response_key, instrument_id, encounter_date, department_id, staff_id, source, submitted_at, answers, score, trusts, recommend, overall, comment)
@@ -75,6 +77,8 @@ public sealed class ImportSurveyResponses(TrustDbContext db, DatabaseOptions dat
                 recovery.AddParameter("@now", s.Now);
                 await recovery.ExecuteNonQueryAsync(ct);
             }
+            // New low answers with a comment become feedback cases, in batches and in this transaction (new rows carry s.Now).
+            await cases.ForAnswersAsync(instrument.Id, s.Now, ct: ct);
             applied = !(options.AllOrNothing && tally.RejectedRows > 0);
             if (applied)
             {

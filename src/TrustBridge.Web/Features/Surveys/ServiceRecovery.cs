@@ -5,7 +5,11 @@ using TrustBridge.Web.Features.Accounts;
 namespace TrustBridge.Web.Features.Surveys;
 
 public sealed record RecoveryView(int Id, long ResponseId, string DepartmentCode, string DepartmentName, string Reason, double? Score,
-    int? Recommend, string? Comment, string Status, string? Notes, DateTime CreatedAt, DateTime? ClosedAt);
+    int? Recommend, string? Comment, string Status, string? Notes, DateTime CreatedAt, DateTime? ClosedAt)
+{
+    /// <summary>The feedback case the same answer opened (a low answer with a comment), if any.</summary>
+    public int? CaseId { get; init; }
+}
 
 public sealed record RecoveryUpdate(string? Status, string? Notes);
 

@@ -14,7 +14,8 @@ public enum QrOutcome { Stored, UnknownDepartment, NoInstrument, Invalid }
 /// department, dated today in the hospital, with no invitation and no patient. Reports keep these apart from the
 /// sampled answers (MEASUREMENT.md). How often one phone may answer is limited in front of this (QrAnswerLimits).
 /// </summary>
-public sealed class SubmitQrResponse(TrustDbContext db, InstrumentCatalog catalog, HospitalClock clock, AuditLog audit)
+public sealed class SubmitQrResponse(TrustDbContext db, InstrumentCatalog catalog, HospitalClock clock, AuditLog audit, DatabaseOptions database,
+    Feedback.OpenCaseFromSurvey cases)
 {
     public const string InstrumentCode = ShippedInstruments.SatisfactionOutpatient;
 
@@ -46,10 +47,14 @@ public sealed class SubmitQrResponse(TrustDbContext db, InstrumentCatalog catalo
             Answers = scored.Answers, Score = scored.Score, Trusts = scored.Trusts, Recommend = scored.Recommend, Overall = scored.Overall, Comment = scored.Comment,
         };
         // No service-recovery task: an anonymous poster answer names nobody the office could call back.
+        // A low answer with a comment is still a feedback case (anonymous, channel survey), committed with the answer.
         db.SurveyResponses.Add(response);
+        await using var tx = await db.Database.BeginTransactionAsync(database.WriteIsolation, ct);
         await db.SaveChangesAsync(ct);
+        await cases.ForAnswerAsync(response, new AuditActor(null, "patient", null), ct);
         await audit.RecordAsync(new AuditActor(null, "patient", null), AuditActions.Created, "survey-response",
             response.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { source = ResponseSources.Qr, department = department.Code, instrument = instrument.Code }, ct);
+        await tx.CommitAsync(ct);
         return (QrOutcome.Stored, response.Id, []);
     }
 }

@@ -13,7 +13,7 @@ public enum SubmitOutcome { Stored, UnknownToken, AlreadyAnswered, Expired, Opte
 /// Stores a patient's answers given with an invitation token. The token answers once: a unique key per invitation
 /// makes a double submit (two taps, two tabs) store one response and answer the second with 409.
 /// </summary>
-public sealed class SubmitSurveyResponse(TrustDbContext db, TimeProvider time, AuditLog audit, DatabaseOptions database)
+public sealed class SubmitSurveyResponse(TrustDbContext db, TimeProvider time, AuditLog audit, DatabaseOptions database, Feedback.OpenCaseFromSurvey cases)
 {
     public async Task<(SubmitOutcome Outcome, long? ResponseId, Dictionary<string, string[]> Errors)> RunAsync(ResponseInput input, string source, CancellationToken ct = default)
     {
@@ -60,6 +60,8 @@ public sealed class SubmitSurveyResponse(TrustDbContext db, TimeProvider time, A
             // The other submit of the same link won the race and is stored.
             return (SubmitOutcome.AlreadyAnswered, null, errors);
         }
+        // A low answer with a comment is also a feedback case (channel survey), committed with the answer.
+        await cases.ForAnswerAsync(response, new AuditActor(null, "patient", null), ct);
         await audit.RecordAsync(new AuditActor(null, "patient", null), AuditActions.Created, "survey-response", response.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             new { wave = invitation.WaveId, instrument = instrument.Code }, ct);
         await tx.CommitAsync(ct);

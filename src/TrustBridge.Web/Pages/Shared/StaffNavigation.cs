@@ -34,6 +34,7 @@ public static class StaffNavigation
         ]),
         new("系统", [
             new("审计", "/Staff/Audit", "bi-shield-check", Policies.AuditRead),
+            new("工作日历", "/Staff/Calendar", "bi-calendar3"),
             new("账户", "/Staff/Accounts", "bi-person-gear", Policies.Admin),
         ]),
     ];

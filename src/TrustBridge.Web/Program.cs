@@ -67,6 +67,7 @@ app.MapResponsesImportApi();
 app.MapInvitationQrApi();
 app.MapRegistryExportsApi();
 app.MapFeedbackApi();
+TrustBridge.Web.Features.Feedback.Symposia.SymposiaApi.MapSymposiaApi(app);
 app.MapCultureSwitch();
 app.MapRazorPages();
 

@@ -11,6 +11,7 @@ public static class FeedbackFeature
         services.AddSingleton<IntakeWriter>().AddScoped<HospitalCalendar>().AddScoped<CaseNotifications>().AddScoped<ReceiveFeedback>().AddScoped<FeedbackAccess>()
             .AddScoped<ListCases>().AddScoped<GetCase>().AddScoped<TrackCase>().AddScoped<CaseWorkflow>();
         services.AddFeedbackPatient();
+        Symposia.SymposiaFeature.AddSymposia(services);
         return services;
     }
 

@@ -73,7 +73,7 @@ public sealed partial class EditModel(SaveSymposium save, GetSymposium get, Trus
     {
         SymposiumId = id;
         ModelState.Clear();
-        Pad(Form.Participants.Count(r => r.IsBlank) + BlankRows);
+        for (var i = 0; i < BlankRows && Form.Participants.Count < MaxRows; i++) Form.Participants.Add(new ParticipantRow());
         await LoadAsync(ct);
         return Page();
     }

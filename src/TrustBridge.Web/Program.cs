@@ -70,6 +70,7 @@ app.MapInvitationQrApi();
 app.MapRegistryExportsApi();
 app.MapFeedbackApi();
 app.MapCalendarApi();
+TrustBridge.Web.Features.Feedback.Symposia.SymposiaApi.MapSymposiaApi(app);
 app.MapCultureSwitch();
 app.MapRazorPages();
 

@@ -14,6 +14,7 @@ public static class Policies
     public const string RevealPatientIdentifiers = "patient.reveal";
     public const string AuditRead = "audit.read";
     public const string Admin = "admin";
+    public const string SymposiaWrite = RegistryWrite; // 座谈会: record, raise items, report back (office and administrators)
 
     public static void Add(AuthorizationOptions o)
     {

@@ -12,6 +12,7 @@ public static class FeedbackFeature
             .AddScoped<ListCases>().AddScoped<GetCase>().AddScoped<TrackCase>().AddScoped<CaseWorkflow>();
         services.AddFeedbackPatient();
         services.AddFeedbackOps();
+        Symposia.SymposiaFeature.AddSymposia(services);
         return services;
     }
 

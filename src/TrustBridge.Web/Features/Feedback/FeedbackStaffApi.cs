@@ -19,7 +19,7 @@ public static class FeedbackStaffApi
                 if (Unknown(format) is { } bad) return bad;
                 if (query.View is { } v && !CaseViewsFilter.All.Contains(v))
                     return Results.ValidationProblem(new Dictionary<string, string[]> { ["view"] = [$"Unknown view '{v}'; use {string.Join(", ", CaseViewsFilter.All)}."] });
-                var table = await export.RunAsync(query.ToFilter(), await access.ViewerAsync(user, ct), ct);
+                var table = await export.RunAsync(query.ToFilter() with { Q = CaseSearch.Term(query.Q) }, await access.ViewerAsync(user, ct), ct);
                 return ExportResults.File(table, format ?? "csv", "feedback-cases");
             }).RequireAuthorization(Policies.Staff)
             .WithSummary("The queue as CSV or .xlsx with the same filters and scope as GET /api/feedback; no complainant identity; audited.");

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -94,7 +93,7 @@ public sealed class CaseModel(GetCase get, CaseWorkflow flow, FeedbackAccess acc
                 .OrderBy(x => x.At).ThenByDescending(x => x.Word.Length).FirstOrDefault();
             if (word is null) { html.Append(content[i..]); break; }
             html.Append(content[i..at]);
-            html.AppendHtml("<mark class=\"triage-cue\">" + HtmlEncoder.Default.Encode(word) + "</mark>");
+            html.AppendHtml("<mark class=\"triage-cue\">").Append(word).AppendHtml("</mark>");
             i = at + word.Length;
         }
         return html;

@@ -45,7 +45,7 @@ public sealed class IndexModel(ListCases list, CountCaseViews counts, FeedbackAc
         DatesUnreadable = DateFilters.Unreadable(ModelState);
         var viewer = await access.ViewerAsync(User, ct);
         Cases = await list.RunAsync(new CaseFilter(View, Blank(Status), Blank(Type), Blank(Category), Blank(RiskLevel), Blank(Channel), Blank(DepartmentCode),
-            Blank(Q), From, To, null, Blank(Sort), PageNumber, PagedQuery.DefaultPageSize), viewer, ct);
+            CaseSearch.Term(Q), From, To, null, Blank(Sort), PageNumber, PagedQuery.DefaultPageSize), viewer, ct);
         Counts = await counts.RunAsync(viewer, ct);
         Departments = (await db.Departments.AsNoTracking().OrderBy(d => d.Code).Select(d => new { d.Code, d.Name }).ToListAsync(ct))
             .Select(d => (d.Code, d.Name)).ToList();

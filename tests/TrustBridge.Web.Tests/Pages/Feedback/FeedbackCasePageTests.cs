@@ -29,7 +29,7 @@ public class FeedbackCasePageTests(FeedbackFixture app) : IClassFixture<Feedback
         page.ShouldContain("138****8000");
         page.ShouldContain("&lt;b&gt;");
         page.ShouldNotContain("<b>不耐烦</b>");
-        page.ShouldContain("<mark class=\"triage-cue\">态度</mark>");
+        page.ShouldContain("<mark class=\"triage-cue px-0\">态度</mark>");
         page.ShouldContain("value=\"send\"");
 
         var draft = await office.PostFormAsync(url, url, new Dictionary<string, string> { ["act"] = "draft", ["text"] = "已与D1医生谈话，向您致歉。" });

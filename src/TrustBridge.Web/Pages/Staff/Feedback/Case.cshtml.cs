@@ -93,7 +93,7 @@ public sealed class CaseModel(GetCase get, CaseWorkflow flow, FeedbackAccess acc
                 .OrderBy(x => x.At).ThenByDescending(x => x.Word.Length).FirstOrDefault();
             if (word is null) { html.Append(content[i..]); break; }
             html.Append(content[i..at]);
-            html.AppendHtml("<mark class=\"triage-cue\">").Append(word).AppendHtml("</mark>");
+            html.AppendHtml("<mark class=\"triage-cue px-0\">").Append(word).AppendHtml("</mark>");
             i = at + word.Length;
         }
         return html;

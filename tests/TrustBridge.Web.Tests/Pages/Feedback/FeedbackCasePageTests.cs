@@ -103,6 +103,19 @@ public class FeedbackCasePageTests(FeedbackFixture app) : IClassFixture<Feedback
         var previewHtml = await preview.Content.ReadAsStringAsync();
         previewHtml.ShouldContain("<mark class=\"triage-cue me-1\">卫健委</mark>");
         previewHtml.ShouldContain("他们收费不透明，我要去卫健委投诉</textarea>");
+        // With htmx only the suggestion comes back, to replace the preview in place.
+        var hx = new HttpRequestMessage(HttpMethod.Post, "/Staff/Feedback/New?handler=Triage")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Content"] = "医生收了红包", ["__RequestVerificationToken"] = CookieBrowser.TokenIn(await office.GetHtmlAsync("/Staff/Feedback/New")),
+            }),
+        };
+        hx.Headers.Add("HX-Request", "true");
+        var fragment = await (await office.Client.SendAsync(hx)).Content.ReadAsStringAsync();
+        fragment.ShouldStartWith("<div id=\"triage-preview\"");
+        fragment.ShouldContain("医德医风");
+        fragment.ShouldNotContain("<html");
 
         var fields = new List<KeyValuePair<string, string>>
         {

@@ -71,6 +71,7 @@ app.MapRegistryExportsApi();
 app.MapFeedbackApi();
 app.MapCalendarApi();
 TrustBridge.Web.Features.Feedback.Symposia.SymposiaApi.MapSymposiaApi(app);
+app.MapFeedbackStaffApi();
 app.MapCultureSwitch();
 app.MapRazorPages();
 

@@ -13,6 +13,7 @@ public static class FeedbackFeature
         services.AddFeedbackPatient();
         services.AddFeedbackOps();
         Symposia.SymposiaFeature.AddSymposia(services);
+        services.AddFeedbackStaff();
         return services;
     }
 

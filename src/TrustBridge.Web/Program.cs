@@ -67,6 +67,7 @@ app.MapResponsesImportApi();
 app.MapInvitationQrApi();
 app.MapRegistryExportsApi();
 app.MapFeedbackApi();
+app.MapFeedbackInsightApi();
 app.MapCultureSwitch();
 app.MapRazorPages();
 

@@ -10,6 +10,7 @@ public static class FeedbackFeature
         services.AddSingleton<TriageEngine>().AddSingleton<MobileHash>();
         services.AddScoped<HospitalCalendar>().AddScoped<CaseNotifications>().AddScoped<ReceiveFeedback>().AddScoped<FeedbackAccess>()
             .AddScoped<ListCases>().AddScoped<GetCase>().AddScoped<TrackCase>().AddScoped<CaseWorkflow>();
+        services.AddFeedbackInsight();
         return services;
     }
 

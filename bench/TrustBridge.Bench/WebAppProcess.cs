@@ -22,7 +22,7 @@ public sealed class WebAppProcess : IAsyncDisposable
         Http = http;
     }
 
-    public static async Task<WebAppProcess> StartAsync(string provider, string connection)
+    public static async Task<WebAppProcess> StartAsync(string provider, string connection, IReadOnlyDictionary<string, string>? settings = null)
     {
         var dll = Path.Combine(BenchmarkReport.RepoRoot(), "src", "TrustBridge.Web", "bin", "Release", "net10.0", "TrustBridge.Web.dll");
         if (!File.Exists(dll)) throw new FileNotFoundException($"{dll} not found: build it first (dotnet build -c Release TrustBridge.slnx).");
@@ -36,6 +36,7 @@ public sealed class WebAppProcess : IAsyncDisposable
         start.Environment["Demo__Size"] = "none";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) Console.Error.WriteLine($"[web] {line}"); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) Console.Error.WriteLine($"[web] {line}"); };

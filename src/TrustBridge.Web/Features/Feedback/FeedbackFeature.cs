@@ -8,8 +8,9 @@ public static class FeedbackFeature
     {
         services.Configure<FeedbackOptions>(configuration.GetSection("Feedback"));
         services.AddSingleton<TriageEngine>().AddSingleton<MobileHash>();
-        services.AddScoped<HospitalCalendar>().AddScoped<CaseNotifications>().AddScoped<ReceiveFeedback>().AddScoped<FeedbackAccess>()
+        services.AddSingleton<IntakeWriter>().AddScoped<HospitalCalendar>().AddScoped<CaseNotifications>().AddScoped<ReceiveFeedback>().AddScoped<FeedbackAccess>()
             .AddScoped<ListCases>().AddScoped<GetCase>().AddScoped<TrackCase>().AddScoped<CaseWorkflow>();
+        services.AddFeedbackPatient();
         services.AddFeedbackInsight();
         return services;
     }

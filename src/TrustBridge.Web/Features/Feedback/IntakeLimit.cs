@@ -17,6 +17,7 @@ public sealed class IntakeLimit(IOptions<FeedbackOptions> options) : IRateLimite
         var http = context.HttpContext;
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = "60";
+        if (!http.Request.Path.StartsWithSegments("/api")) { await FeedbackPatientFeature.WriteTooManyPageAsync(http, ct); return; }
         await TypedResults.Problem("Too many submissions from this address; please wait a minute and try again.",
             statusCode: StatusCodes.Status429TooManyRequests, title: "Too many submissions").ExecuteAsync(http);
     };

@@ -13,10 +13,11 @@ namespace TrustBridge.Web.Features.Feedback;
 
 /// <summary>
 /// Takes a case in from any channel: checks it, triages it, sets its deadlines from the working calendar, and stores it
-/// with its history, attachments and alerts in one transaction, so an acknowledged case is durable.
+/// with its history, attachments, alerts and audit record in one transaction (shared with concurrent submissions, see
+/// <see cref="IntakeWriter"/>), so an acknowledged case is durable.
 /// </summary>
 public sealed class ReceiveFeedback(TrustDbContext db, HospitalCalendar calendar, HospitalClock clock, TriageEngine triage,
-    PatientIdentifierProtector protector, MobileHash mobileHash, CaseNotifications notify, AuditLog audit, DatabaseOptions database)
+    PatientIdentifierProtector protector, MobileHash mobileHash, IntakeWriter writer, IHttpContextAccessor http, IServiceProvider services)
 {
     public const int MaxContent = 20_000;
 
@@ -113,28 +114,18 @@ public sealed class ReceiveFeedback(TrustDbContext db, HospitalCalendar calendar
             c.ClosedAt = now;
             c.Reply = input.Resolution?.Trim() is { Length: > 0 } r ? r : "已当场协调处理。";
         }
-        db.FeedbackCases.Add(c);
-
-        await using var tx = await db.Database.BeginTransactionAsync(database.WriteIsolation, ct);
-        // Two equal 59-bit codes are not expected in the life of a hospital; if it happens, draw again.
-        while (await db.FeedbackCases.AnyAsync(x => x.TrackingCode == c.TrackingCode, ct)) c.TrackingCode = TrackingCodes.New();
-        await db.SaveChangesAsync(ct);
-        foreach (var f in files ?? [])
-            db.FeedbackAttachments.Add(new FeedbackAttachment { CaseId = c.Id, FileName = Attachments.SafeName(f.FileName), ContentType = Attachments.KindOf(f.Content)!, Size = f.Content.Length, Content = f.Content, CreatedAt = now });
-        var history = new CaseHistory(db, now);
-        history.Add(c, "created", who, null, c.Status, $"{channel}", visible: true);
-        if (onTheSpot) history.Add(c, "resolved-on-the-spot", who, null, CaseStatuses.Closed, c.Reply, visible: true);
-        if (who.IsStaff && (type != suggestion.Type || category != suggestion.Category || riskLevel != suggestion.RiskLevel))
-            db.TriageOverrides.Add(new TriageOverride
+        var actor = AuditActor.From(http.HttpContext);
+        var pending = new PendingCase(c, files ?? [], who, actor, who.IsStaff && (type != suggestion.Type || category != suggestion.Category || riskLevel != suggestion.RiskLevel)
+            ? new TriageOverride
             {
-                CaseId = c.Id, Text = content, SuggestedType = suggestion.Type, SuggestedCategory = suggestion.Category, SuggestedRiskLevel = suggestion.RiskLevel,
+                Text = content, SuggestedType = suggestion.Type, SuggestedCategory = suggestion.Category, SuggestedRiskLevel = suggestion.RiskLevel,
                 Type = type, Category = category, RiskLevel = riskLevel, UserId = who.UserId, At = now,
-            });
-        if (riskLevel == RiskLevels.High) notify.HighRisk(c);
-        else if (riskLevel == RiskLevels.Medium) notify.MediumRisk(c);
-        await db.SaveChangesAsync(ct);
-        await audit.RecordAsync(AuditActions.Created, "feedback-case", c.Id.ToString(CultureInfo.InvariantCulture), new { channel, type, category, riskLevel }, ct);
-        await tx.CommitAsync(ct);
+            }
+            : null, onTheSpot ? c.Reply : null);
+        if (db.Database.CurrentTransaction is not null)
+            await IntakeWriter.StoreAsync(db, services, [pending], ct); // the caller's transaction: stored with the caller's change
+        else
+            await writer.WriteAsync(pending, ct);
         return (new CaseCreated(c.Id, c.TrackingCode, c.Type, c.Category, c.RiskLevel, c.Status, c.ReceivedAt, c.AcknowledgeBy, c.DueBy), errors);
     }
 }

@@ -72,6 +72,7 @@ app.MapFeedbackApi();
 app.MapCalendarApi();
 TrustBridge.Web.Features.Feedback.Symposia.SymposiaApi.MapSymposiaApi(app);
 app.MapFeedbackStaffApi();
+app.MapFeedbackInsightApi();
 app.MapCultureSwitch();
 app.MapRazorPages();
 

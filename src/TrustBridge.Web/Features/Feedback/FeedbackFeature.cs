@@ -14,6 +14,7 @@ public static class FeedbackFeature
         services.AddFeedbackOps();
         Symposia.SymposiaFeature.AddSymposia(services);
         services.AddFeedbackStaff();
+        services.AddFeedbackInsight();
         return services;
     }
 

@@ -109,9 +109,10 @@ public sealed class ReceiveFeedback(TrustDbContext db, HospitalCalendar calendar
         {
             c.ResolvedOnTheSpot = true;
             c.Status = CaseStatuses.Closed;
-            c.AcknowledgedAt ??= now;
-            c.RepliedAt = now;
-            c.ClosedAt = now;
+            // Settled when it was received: acknowledged, answered and closed at that moment, not at data entry.
+            c.AcknowledgedAt = received;
+            c.RepliedAt = received;
+            c.ClosedAt = received;
             c.Reply = input.Resolution?.Trim() is { Length: > 0 } r ? r : "已当场协调处理。";
         }
         var actor = AuditActor.From(http.HttpContext);

@@ -194,13 +194,13 @@ public static class FeedbackBenchmark
                 await using var tx = await conn.BeginTransactionAsync();
                 await using var cmd = conn.CreateCommand();
                 cmd.Transaction = tx;
-                Insert(cmd, "RAW" + i.ToString("D9", CultureInfo.InvariantCulture), Texts[i % Texts.Length], null, DateTime.UtcNow, "new");
+                Insert(cmd, "raw-" + i.ToString("D9", CultureInfo.InvariantCulture), Texts[i % Texts.Length], null, DateTime.UtcNow, "new");
                 await cmd.ExecuteNonQueryAsync();
                 await tx.CommitAsync();
             }
         }));
         watch.Stop();
-        await db.ScalarAsync("DELETE FROM feedback_cases WHERE tracking_code LIKE 'RAW%'");
+        await db.ScalarAsync("DELETE FROM feedback_cases WHERE tracking_code LIKE 'raw-%'");
         return watch.Elapsed;
     }
 
@@ -247,7 +247,7 @@ public static class FeedbackBenchmark
             var age = now - received;
             var status = age.TotalDays > 20 ? "closed" : age.TotalDays > 6 ? (rng.Next(5) == 0 ? "in-progress" : "replied") : rng.Next(3) == 0 ? "new" : "acknowledged";
             var risk = rng.Next(200) == 0 ? "high" : rng.Next(8) == 0 ? "medium" : "low";
-            Insert(cmd, "Q" + i.ToString("D11", CultureInfo.InvariantCulture), Texts[rng.Next(Texts.Length)] + $"（{i}）", ids[rng.Next(ids.Length)], received, status,
+            Insert(cmd, "q-" + i.ToString("D10", CultureInfo.InvariantCulture), Texts[rng.Next(Texts.Length)] + $"（{i}）", ids[rng.Next(ids.Length)], received, status,
                 types[rng.Next(types.Length)], categories[rng.Next(categories.Length)], risk);
             await cmd.ExecuteNonQueryAsync();
         }

@@ -176,32 +176,10 @@ public static class FeedbackBenchmark
 
     private static async Task<TimeSpan> RawInsertsAsync(BenchDatabase db, int rows, int clients)
     {
-        var pg = db.IsPostgres;
-        var next = -1;
-        var watch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, Math.Min(clients, pg ? 90 : clients)).Select(async _ =>
-        {
-            await using var conn = await db.OpenAsync();
-            if (!pg)
-                await using (var pragma = conn.CreateCommand())
-                {
-                    pragma.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;";
-                    await pragma.ExecuteNonQueryAsync();
-                }
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < rows)
-            {
-                await using var tx = await conn.BeginTransactionAsync();
-                await using var cmd = conn.CreateCommand();
-                cmd.Transaction = tx;
-                Insert(cmd, "raw-" + i.ToString("D9", CultureInfo.InvariantCulture), Texts[i % Texts.Length], null, DateTime.UtcNow, "new");
-                await cmd.ExecuteNonQueryAsync();
-                await tx.CommitAsync();
-            }
-        }));
-        watch.Stop();
+        var elapsed = await ConcurrentCommits.RunAsync(db, rows, clients,
+            (cmd, i) => Insert(cmd, "raw-" + i.ToString("D9", CultureInfo.InvariantCulture), Texts[i % Texts.Length], null, DateTime.UtcNow, "new"));
         await db.ScalarAsync("DELETE FROM feedback_cases WHERE tracking_code LIKE 'raw-%'");
-        return watch.Elapsed;
+        return elapsed;
     }
 
     private static void Insert(System.Data.Common.DbCommand cmd, string code, string content, int? department, DateTime received, string status,

@@ -50,38 +50,19 @@ public static class SubmitWave
         var pg = db.IsPostgres;
         var instrument = Convert.ToInt32(await db.ScalarAsync("SELECT id FROM instruments WHERE code = 'trust-10'"), CultureInfo.InvariantCulture);
         var department = Convert.ToInt32(await db.ScalarAsync("SELECT min(id) FROM departments"), CultureInfo.InvariantCulture);
-        var next = -1;
-        var watch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, Math.Min(clients, pg ? 90 : clients)).Select(async _ =>
+        var elapsed = await ConcurrentCommits.RunAsync(db, rows, clients, (cmd, i) =>
         {
-            await using var conn = await db.OpenAsync();
-            if (!pg)
-                await using (var pragma = conn.CreateCommand())
-                {
-                    pragma.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;";
-                    await pragma.ExecuteNonQueryAsync();
-                }
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < rows)
-            {
-                await using var tx = await conn.BeginTransactionAsync();
-                await using var cmd = conn.CreateCommand();
-                cmd.Transaction = tx;
-                cmd.CommandText = (chainLock ? "SELECT pg_advisory_xact_lock(418581342580); " : "") + $"""
-                    INSERT INTO survey_responses (response_key, instrument_id, encounter_date, department_id, source, submitted_at, answers, score, trusts)
-                    VALUES (@k, {instrument}, {(pg ? "current_date" : "date('now')")}, {department}, 'paper', {(pg ? "now()" : "strftime('%Y-%m-%d %H:%M:%f', 'now')")},
-                            'T01=3;T02=4;T03=5;T04=1;T05=2;T06=3;T07=4;T08=5;T09=1;T10=2', 50, {(pg ? "false" : "0")})
-                    """;
-                var p = cmd.CreateParameter();
-                p.ParameterName = "@k";
-                p.Value = "raw-" + i.ToString(CultureInfo.InvariantCulture);
-                cmd.Parameters.Add(p);
-                await cmd.ExecuteNonQueryAsync();
-                await tx.CommitAsync();
-            }
-        }));
-        watch.Stop();
+            cmd.CommandText = (chainLock ? "SELECT pg_advisory_xact_lock(418581342580); " : "") + $"""
+                INSERT INTO survey_responses (response_key, instrument_id, encounter_date, department_id, source, submitted_at, answers, score, trusts)
+                VALUES (@k, {instrument}, {(pg ? "current_date" : "date('now')")}, {department}, 'paper', {(pg ? "now()" : "strftime('%Y-%m-%d %H:%M:%f', 'now')")},
+                        'T01=3;T02=4;T03=5;T04=1;T05=2;T06=3;T07=4;T08=5;T09=1;T10=2', 50, {(pg ? "false" : "0")})
+                """;
+            var p = cmd.CreateParameter();
+            p.ParameterName = "@k";
+            p.Value = "raw-" + i.ToString(CultureInfo.InvariantCulture);
+            cmd.Parameters.Add(p);
+        });
         await db.ScalarAsync("DELETE FROM survey_responses WHERE response_key LIKE 'raw-%'");
-        return watch.Elapsed;
+        return elapsed;
     }
 }

@@ -32,7 +32,7 @@ public sealed class RunFeedbackJobs(TrustDbContext db, DatabaseOptions database,
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            if (database.IsPostgres && !await TryLockAsync(ct)) return new FeedbackJobsResult(false, 0, 0, 0);
+            if (!await JobLock.TryTakeAsync(db, database, JobLockKey, ct)) return new FeedbackJobsResult(false, 0, 0, 0);
             try
             {
                 var now = clock.UtcNow;
@@ -45,7 +45,7 @@ public sealed class RunFeedbackJobs(TrustDbContext db, DatabaseOptions database,
             }
             finally
             {
-                if (database.IsPostgres) await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({JobLockKey})", CancellationToken.None);
+                await JobLock.ReleaseAsync(db, database, JobLockKey, CancellationToken.None);
             }
         }
         finally
@@ -127,13 +127,6 @@ public sealed class RunFeedbackJobs(TrustDbContext db, DatabaseOptions database,
         await using var tx = await db.Database.BeginTransactionAsync(database.WriteIsolation, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-    }
-
-    private async Task<bool> TryLockAsync(CancellationToken ct)
-    {
-        await using var cmd = db.Database.GetDbConnection().CreateCommand();
-        cmd.CommandText = $"SELECT pg_try_advisory_lock({JobLockKey})";
-        return await cmd.ExecuteScalarAsync(ct) is true;
     }
 }
 

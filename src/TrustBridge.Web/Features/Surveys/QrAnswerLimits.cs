@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
-using System.Text.Encodings.Web;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace TrustBridge.Web.Features.Surveys;
@@ -76,24 +74,6 @@ public static class QrAnswerLimits
         });
     }
 
-    private static async ValueTask WriteTooManyPageAsync(HttpContext http, CancellationToken ct)
-    {
-        var t = http.RequestServices.GetRequiredService<IStringLocalizer>();
-        var english = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
-        var encoder = http.RequestServices.GetRequiredService<HtmlEncoder>();
-        string E(string chinese) => encoder.Encode(t[chinese].Value);
-        http.Response.ContentType = "text/html; charset=utf-8";
-        await http.Response.WriteAsync($"""
-            <!DOCTYPE html>
-            <html lang="{(english ? "en" : "zh-CN")}">
-            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{E("今天已经评价过了")}</title>
-            <link rel="stylesheet" href="/lib/bootstrap/css/bootstrap.min.css"><link rel="stylesheet" href="/css/patient.css"></head>
-            <body class="patient"><main class="container patient-main py-4">
-            <h1 class="h3">{E("今天已经评价过了")}</h1>
-            <p class="lead">{E("感谢您的热心！为保证评价公正，同一部手机每天只能提交几次评价，请明天再来。")}</p>
-            <p><a class="btn btn-primary btn-lg" href="/Public">{E("查看本院公开信息")}</a></p>
-            </main></body></html>
-            """, ct);
-    }
+    private static ValueTask WriteTooManyPageAsync(HttpContext http, CancellationToken ct) => Pages.Patient.PatientNoticePage.WriteAsync(http, "今天已经评价过了",
+        ["感谢您的热心！为保证评价公正，同一部手机每天只能提交几次评价，请明天再来。"], "/Public", "查看本院公开信息", null, ct);
 }

@@ -23,14 +23,14 @@ public sealed class RunSurveyJobs(TrustDbContext db, DatabaseOptions database, S
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            if (database.IsPostgres && !await TryLockAsync(ct)) return new SurveyJobsResult(false, 0, 0);
+            if (!await JobLock.TryTakeAsync(db, database, JobLockKey, ct)) return new SurveyJobsResult(false, 0, 0);
             var reminders = await invitations.RemindAsync(ct);
             var opened = 0;
             var (from, to) = Quarters.LastComplete(clock.Today);
             var instruments = await db.SurveyResponses.Where(r => r.EncounterDate >= from && r.EncounterDate <= to)
                 .Select(r => r.Instrument!.Code).Distinct().ToListAsync(ct);
             foreach (var code in instruments) opened += (await plans.RunAsync(code, from, to, ct)).Count;
-            if (database.IsPostgres) await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({JobLockKey})", ct);
+            await JobLock.ReleaseAsync(db, database, JobLockKey, ct);
             if (reminders + opened > 0) log.LogInformation("Survey jobs: {Reminders} reminders queued, {Plans} improvement plans opened", reminders, opened);
             return new SurveyJobsResult(true, reminders, opened);
         }
@@ -38,13 +38,6 @@ public sealed class RunSurveyJobs(TrustDbContext db, DatabaseOptions database, S
         {
             await db.Database.CloseConnectionAsync();
         }
-    }
-
-    private async Task<bool> TryLockAsync(CancellationToken ct)
-    {
-        await using var cmd = db.Database.GetDbConnection().CreateCommand();
-        cmd.CommandText = $"SELECT pg_try_advisory_lock({JobLockKey})";
-        return await cmd.ExecuteScalarAsync(ct) is true;
     }
 }
 

@@ -64,6 +64,7 @@ app.MapImportsApi();
 app.MapResponsesImportApi();
 app.MapInvitationQrApi();
 app.MapRegistryExportsApi();
+app.MapTrustExportsApi();
 app.MapCultureSwitch();
 app.MapRazorPages();
 

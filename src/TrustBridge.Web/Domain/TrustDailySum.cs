@@ -17,3 +17,14 @@ public class TrustDailySum
     public double SumScore { get; set; }
     public double SumScoreSq { get; set; }
 }
+
+/// <summary>
+/// A row here pauses the SQLite insert trigger of trust_daily_sums for the transaction that wrote it: a bulk import
+/// inserts it, writes its new answers, adds their sums in one GROUP BY and deletes it before committing. SQLite has one
+/// writer at a time and nobody else sees the uncommitted row, so no other write is ever missed. Unused on PostgreSQL,
+/// whose statement-level triggers already sum a COPY in one statement.
+/// </summary>
+public class TrustDailySumsPause
+{
+    public int Id { get; set; }
+}

@@ -101,6 +101,7 @@ public class TrustDailySumsTests(WaveFixture app) : IClassFixture<WaveFixture>
         var direct = answers.GroupBy(a => (a.InstrumentId, a.EncounterDate, a.DepartmentId, a.Source))
             .ToDictionary(g => g.Key, g => (N: g.Count(), Trusting: g.Count(a => a.Trusts == true), Sum: g.Sum(a => a.Score), SumSq: g.Sum(a => a.Score * a.Score)));
         var sums = await WithDb(db => db.TrustDailySums.AsNoTracking().ToListAsync());
+        (await WithDb(db => db.Set<TrustBridge.Web.Domain.TrustDailySumsPause>().CountAsync())).ShouldBe(0); // a bulk import lifts its pause
         sums.Select(s => (s.InstrumentId, s.EncounterDate, s.DepartmentId, s.Source)).OrderBy(k => k).ShouldBe(direct.Keys.OrderBy(k => k));
         foreach (var s in sums)
         {

@@ -69,6 +69,15 @@ internal sealed class TrustDailySumConfiguration : IEntityTypeConfiguration<Trus
     }
 }
 
+internal sealed class TrustDailySumsPauseConfiguration : IEntityTypeConfiguration<TrustDailySumsPause>
+{
+    public void Configure(EntityTypeBuilder<TrustDailySumsPause> e)
+    {
+        e.ToTable("trust_daily_sums_paused");
+        e.Property(x => x.Id).ValueGeneratedNever();
+    }
+}
+
 internal sealed class SurveyWaveConfiguration : IEntityTypeConfiguration<SurveyWave>
 {
     public void Configure(EntityTypeBuilder<SurveyWave> e)

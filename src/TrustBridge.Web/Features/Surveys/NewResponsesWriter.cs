@@ -10,7 +10,9 @@ namespace TrustBridge.Web.Features.Surveys;
 /// Writes answers whose response_id is not stored yet (ADR 003, as for encounters): binary COPY on PostgreSQL (the
 /// import holds SHARE ROW EXCLUSIVE on survey_responses, so no other writer adds a key meanwhile) and multi-row
 /// INSERTs on SQLite (the import's BEGIN IMMEDIATE holds the write lock). Rows are buffered and written in chunks so
-/// a stored key's per-row upsert never runs while a COPY is open on the connection.
+/// a stored key's per-row upsert never runs while a COPY is open on the connection. On SQLite the per-row trigger of
+/// trust_daily_sums is paused while the new rows go in and their sums are added in one GROUP BY at the end
+/// (<see cref="FinishAsync"/>), in the same transaction; PostgreSQL's statement-level trigger sums each COPY itself.
 /// </summary>
 public sealed class NewResponsesWriter(ImportSession s, int instrumentId) : IAsyncDisposable
 {
@@ -20,6 +22,7 @@ public sealed class NewResponsesWriter(ImportSession s, int instrumentId) : IAsy
     private readonly int _chunk = s.IsPostgres ? 10_000 : BatchUpsert.SqliteRowsPerStatement;
     private readonly List<ResponseRow> _buffer = [];
     private DbCommand? _fullInsert;
+    private long? _pausedAbove;
 
     public int Inserted { get; private set; }
 
@@ -27,6 +30,44 @@ public sealed class NewResponsesWriter(ImportSession s, int instrumentId) : IAsy
     {
         _buffer.Add(row);
         if (_buffer.Count >= _chunk) await FlushAsync();
+    }
+
+    /// <summary>Writes what is buffered and, on SQLite, adds the new answers' daily sums and lifts the trigger's pause.</summary>
+    public async Task FinishAsync()
+    {
+        await FlushAsync();
+        if (_pausedAbove is not { } above) return;
+        await using (var add = s.Command(AddDailySums))
+        {
+            add.AddParameter("@above", above);
+            await add.ExecuteNonQueryAsync(s.Ct);
+        }
+        await using (var resume = s.Command("DELETE FROM trust_daily_sums_paused"))
+            await resume.ExecuteNonQueryAsync(s.Ct);
+        _pausedAbove = null;
+    }
+
+    /// <summary>
+    /// The sums of the answers inserted while paused: ids above the largest before the pause (AUTOINCREMENT never
+    /// reuses one). None of them is updated before this runs: a response_id appears once in a file and the stored keys
+    /// were read before the import began.
+    /// </summary>
+    private const string AddDailySums = """
+        INSERT INTO trust_daily_sums (instrument_id, encounter_date, department_id, source, n, n_trusting, sum_score, sum_score_sq)
+        SELECT instrument_id, encounter_date, department_id, source, count(*), sum(CASE WHEN trusts THEN 1 ELSE 0 END), sum(score), sum(score * score)
+        FROM survey_responses WHERE id > @above AND score IS NOT NULL
+        GROUP BY instrument_id, encounter_date, department_id, source
+        ON CONFLICT (instrument_id, encounter_date, department_id, source) DO UPDATE SET
+            n = n + excluded.n, n_trusting = n_trusting + excluded.n_trusting,
+            sum_score = sum_score + excluded.sum_score, sum_score_sq = sum_score_sq + excluded.sum_score_sq
+        """;
+
+    private async Task PauseAsync()
+    {
+        await using (var max = s.Command("SELECT coalesce(max(id), 0) FROM survey_responses"))
+            _pausedAbove = Convert.ToInt64(await max.ExecuteScalarAsync(s.Ct), System.Globalization.CultureInfo.InvariantCulture);
+        await using var pause = s.Command("INSERT INTO trust_daily_sums_paused (id) VALUES (1)");
+        await pause.ExecuteNonQueryAsync(s.Ct);
     }
 
     public async Task FlushAsync()
@@ -48,6 +89,7 @@ public sealed class NewResponsesWriter(ImportSession s, int instrumentId) : IAsy
 
     private async Task InsertAsync()
     {
+        if (_pausedAbove is null) await PauseAsync();
         var full = _buffer.Count == _chunk;
         var cmd = full ? _fullInsert ??= Build(_chunk) : Build(_buffer.Count);
         try

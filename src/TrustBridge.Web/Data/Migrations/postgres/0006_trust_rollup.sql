@@ -17,6 +17,12 @@ CREATE TABLE trust_daily_sums (
     CONSTRAINT pk_trust_daily_sums PRIMARY KEY (instrument_id, encounter_date, department_id, source)
 );
 
+-- The SQLite bulk import's pause switch; the schema is the same on both providers, PostgreSQL never uses it.
+CREATE TABLE trust_daily_sums_paused (
+    id integer NOT NULL,
+    CONSTRAINT pk_trust_daily_sums_paused PRIMARY KEY (id)
+);
+
 INSERT INTO trust_daily_sums (instrument_id, encounter_date, department_id, source, n, n_trusting, sum_score, sum_score_sq)
 SELECT instrument_id, encounter_date, department_id, source, count(*), count(*) FILTER (WHERE trusts), sum(score), sum(score * score)
 FROM survey_responses WHERE score IS NOT NULL

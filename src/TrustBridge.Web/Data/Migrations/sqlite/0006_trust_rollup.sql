@@ -15,13 +15,20 @@ CREATE TABLE "trust_daily_sums" (
     CONSTRAINT "pk_trust_daily_sums" PRIMARY KEY ("instrument_id", "encounter_date", "department_id", "source")
 );
 
+-- A bulk import pauses the insert trigger inside its own transaction and adds its new answers' sums in one GROUP BY
+-- (SQLite has one writer at a time; nobody else ever sees the pause row).
+CREATE TABLE "trust_daily_sums_paused" (
+    "id" INTEGER NOT NULL CONSTRAINT "pk_trust_daily_sums_paused" PRIMARY KEY
+);
+
 INSERT INTO "trust_daily_sums" ("instrument_id", "encounter_date", "department_id", "source", "n", "n_trusting", "sum_score", "sum_score_sq")
 SELECT "instrument_id", "encounter_date", "department_id", "source", count(*), sum(CASE WHEN "trusts" THEN 1 ELSE 0 END),
        sum("score"), sum("score" * "score")
 FROM "survey_responses" WHERE "score" IS NOT NULL
 GROUP BY "instrument_id", "encounter_date", "department_id", "source";
 
-CREATE TRIGGER "trust_daily_sums_insert" AFTER INSERT ON "survey_responses" WHEN NEW."score" IS NOT NULL
+CREATE TRIGGER "trust_daily_sums_insert" AFTER INSERT ON "survey_responses"
+WHEN NEW."score" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "trust_daily_sums_paused")
 BEGIN
     INSERT INTO "trust_daily_sums" ("instrument_id", "encounter_date", "department_id", "source", "n", "n_trusting", "sum_score", "sum_score_sq")
     VALUES (NEW."instrument_id", NEW."encounter_date", NEW."department_id", NEW."source", 1, CASE WHEN NEW."trusts" THEN 1 ELSE 0 END,

@@ -11,7 +11,7 @@ namespace TrustBridge.Web.Features.Surveys;
 /// import holds SHARE ROW EXCLUSIVE on survey_responses, so no other writer adds a key meanwhile) and multi-row
 /// INSERTs on SQLite (the import's BEGIN IMMEDIATE holds the write lock). Rows are buffered and written in chunks so
 /// a stored key's per-row upsert never runs while a COPY is open on the connection. On SQLite the per-row trigger of
-/// trust_daily_sums is paused while the new rows go in and their sums are added in one GROUP BY at the end
+/// trust_daily_sums is paused while the new rows go in; their sums are added up here and written at the end
 /// (<see cref="FinishAsync"/>), in the same transaction; PostgreSQL's statement-level trigger sums each COPY itself.
 /// </summary>
 public sealed class NewResponsesWriter(ImportSession s, int instrumentId) : IAsyncDisposable
@@ -22,7 +22,8 @@ public sealed class NewResponsesWriter(ImportSession s, int instrumentId) : IAsy
     private readonly int _chunk = s.IsPostgres ? 10_000 : BatchUpsert.SqliteRowsPerStatement;
     private readonly List<ResponseRow> _buffer = [];
     private DbCommand? _fullInsert;
-    private long? _pausedAbove;
+    private bool _paused;
+    private readonly Dictionary<(DateOnly Date, int Department, string Source), (int N, int Trusting, double Sum, double SumOfSquares)> _sums = [];
 
     public int Inserted { get; private set; }
 
@@ -36,27 +37,37 @@ public sealed class NewResponsesWriter(ImportSession s, int instrumentId) : IAsy
     public async Task FinishAsync()
     {
         await FlushAsync();
-        if (_pausedAbove is not { } above) return;
+        if (!_paused) return;
         await using (var add = s.Command(AddDailySums))
         {
-            add.AddParameter("@above", above);
-            await add.ExecuteNonQueryAsync(s.Ct);
+            var p = new[] { "@i", "@d", "@dep", "@src", "@n", "@t", "@s", "@s2" }.Select(n => add.AddParameter(n, null)).ToArray();
+            foreach (var ((date, department, source), sums) in _sums)
+            {
+                p[0].Value = instrumentId;
+                p[1].Value = date;
+                p[2].Value = department;
+                p[3].Value = source;
+                p[4].Value = sums.N;
+                p[5].Value = sums.Trusting;
+                p[6].Value = sums.Sum;
+                p[7].Value = sums.SumOfSquares;
+                await add.ExecuteNonQueryAsync(s.Ct);
+            }
         }
         await using (var resume = s.Command("DELETE FROM trust_daily_sums_paused"))
             await resume.ExecuteNonQueryAsync(s.Ct);
-        _pausedAbove = null;
+        _paused = false;
+        _sums.Clear();
     }
 
     /// <summary>
-    /// The sums of the answers inserted while paused: ids above the largest before the pause (AUTOINCREMENT never
-    /// reuses one). None of them is updated before this runs: a response_id appears once in a file and the stored keys
-    /// were read before the import began.
+    /// Adds the sums of the answers inserted while paused, added up here as they were written (in the order the row
+    /// trigger would have added them). None of them is updated before this runs: a response_id appears once in a file
+    /// and the stored keys were read before the import began, so the update trigger never sees an uncounted row.
     /// </summary>
     private const string AddDailySums = """
         INSERT INTO trust_daily_sums (instrument_id, encounter_date, department_id, source, n, n_trusting, sum_score, sum_score_sq)
-        SELECT instrument_id, encounter_date, department_id, source, count(*), sum(CASE WHEN trusts THEN 1 ELSE 0 END), sum(score), sum(score * score)
-        FROM survey_responses WHERE id > @above AND score IS NOT NULL
-        GROUP BY instrument_id, encounter_date, department_id, source
+        VALUES (@i, @d, @dep, @src, @n, @t, @s, @s2)
         ON CONFLICT (instrument_id, encounter_date, department_id, source) DO UPDATE SET
             n = n + excluded.n, n_trusting = n_trusting + excluded.n_trusting,
             sum_score = sum_score + excluded.sum_score, sum_score_sq = sum_score_sq + excluded.sum_score_sq
@@ -64,10 +75,17 @@ public sealed class NewResponsesWriter(ImportSession s, int instrumentId) : IAsy
 
     private async Task PauseAsync()
     {
-        await using (var max = s.Command("SELECT coalesce(max(id), 0) FROM survey_responses"))
-            _pausedAbove = Convert.ToInt64(await max.ExecuteScalarAsync(s.Ct), System.Globalization.CultureInfo.InvariantCulture);
         await using var pause = s.Command("INSERT INTO trust_daily_sums_paused (id) VALUES (1)");
         await pause.ExecuteNonQueryAsync(s.Ct);
+        _paused = true;
+    }
+
+    private void Count(ResponseRow row)
+    {
+        if (row.Scored.Score is not { } score) return;
+        var key = (row.EncounterDate, row.DepartmentId, row.Source);
+        var (n, trusting, sum, squares) = _sums.GetValueOrDefault(key);
+        _sums[key] = (n + 1, trusting + (row.Scored.Trusts == true ? 1 : 0), sum + score, squares + score * score);
     }
 
     public async Task FlushAsync()
@@ -89,7 +107,7 @@ public sealed class NewResponsesWriter(ImportSession s, int instrumentId) : IAsy
 
     private async Task InsertAsync()
     {
-        if (_pausedAbove is null) await PauseAsync();
+        if (!_paused) await PauseAsync();
         var full = _buffer.Count == _chunk;
         var cmd = full ? _fullInsert ??= Build(_chunk) : Build(_buffer.Count);
         try
@@ -97,6 +115,7 @@ public sealed class NewResponsesWriter(ImportSession s, int instrumentId) : IAsy
             var i = 0;
             foreach (var row in _buffer)
             {
+                Count(row);
                 cmd.Parameters[i++].Value = row.Key;
                 cmd.Parameters[i++].Value = instrumentId;
                 cmd.Parameters[i++].Value = row.EncounterDate;

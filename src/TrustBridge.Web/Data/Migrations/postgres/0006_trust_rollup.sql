@@ -17,7 +17,9 @@ CREATE TABLE trust_daily_sums (
     CONSTRAINT pk_trust_daily_sums PRIMARY KEY (instrument_id, encounter_date, department_id, source)
 );
 
--- The SQLite bulk import's pause switch; the schema is the same on both providers, PostgreSQL never uses it.
+-- A bulk import writes its new answers in many COPY statements; it pauses the insert trigger inside its own
+-- transaction (it holds SHARE ROW EXCLUSIVE on survey_responses, so it is the only writer, and nobody else sees its
+-- pause row), adds up the sums of what it wrote and upserts them once before it commits.
 CREATE TABLE trust_daily_sums_paused (
     id integer NOT NULL,
     CONSTRAINT pk_trust_daily_sums_paused PRIMARY KEY (id)
@@ -32,6 +34,9 @@ GROUP BY instrument_id, encounter_date, department_id, source;
 -- function sees only the transition tables its trigger declares, hence one function per operation.
 CREATE FUNCTION trust_daily_sums_on_insert() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+    IF EXISTS (SELECT 1 FROM trust_daily_sums_paused) THEN
+        RETURN NULL; -- a bulk import adds its own sums before it commits
+    END IF;
     INSERT INTO trust_daily_sums AS t (instrument_id, encounter_date, department_id, source, n, n_trusting, sum_score, sum_score_sq)
     SELECT instrument_id, encounter_date, department_id, source, count(*), count(*) FILTER (WHERE trusts), sum(score), sum(score * score)
     FROM new_rows WHERE score IS NOT NULL

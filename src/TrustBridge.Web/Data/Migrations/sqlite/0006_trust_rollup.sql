@@ -15,8 +15,8 @@ CREATE TABLE "trust_daily_sums" (
     CONSTRAINT "pk_trust_daily_sums" PRIMARY KEY ("instrument_id", "encounter_date", "department_id", "source")
 );
 
--- A bulk import pauses the insert trigger inside its own transaction and adds its new answers' sums in one GROUP BY
--- (SQLite has one writer at a time; nobody else ever sees the pause row).
+-- A bulk import pauses the insert trigger inside its own transaction, adds up the sums of the answers it writes and
+-- upserts them before it commits (SQLite has one writer at a time; nobody else ever sees the pause row).
 CREATE TABLE "trust_daily_sums_paused" (
     "id" INTEGER NOT NULL CONSTRAINT "pk_trust_daily_sums_paused" PRIMARY KEY
 );

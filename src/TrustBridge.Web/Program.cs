@@ -73,6 +73,7 @@ app.MapCalendarApi();
 TrustBridge.Web.Features.Feedback.Symposia.SymposiaApi.MapSymposiaApi(app);
 app.MapFeedbackStaffApi();
 app.MapFeedbackInsightApi();
+app.MapTrustExportsApi();
 app.MapCultureSwitch();
 app.MapRazorPages();
 

@@ -16,6 +16,7 @@ public class TrustDbContext(DbContextOptions<TrustDbContext> options) : Identity
     public DbSet<Instrument> Instruments => Set<Instrument>();
     public DbSet<InstrumentItem> InstrumentItems => Set<InstrumentItem>();
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+    public DbSet<TrustDailySum> TrustDailySums => Set<TrustDailySum>();
     public DbSet<SurveyWave> SurveyWaves => Set<SurveyWave>();
     public DbSet<SurveyInvitation> SurveyInvitations => Set<SurveyInvitation>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

@@ -38,7 +38,13 @@ internal sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<Sur
 {
     public void Configure(EntityTypeBuilder<SurveyResponse> e)
     {
-        e.ToTable("survey_responses");
+        // Migration 0006's triggers keep trust_daily_sums in step; declared so EF Core does not assume a trigger-free table.
+        e.ToTable("survey_responses", t =>
+        {
+            t.HasTrigger("trust_daily_sums_insert");
+            t.HasTrigger("trust_daily_sums_update");
+            t.HasTrigger("trust_daily_sums_delete");
+        });
         e.Property(x => x.ResponseKey).HasMaxLength(64);
         e.Property(x => x.Source).HasMaxLength(16);
         e.Property(x => x.Answers).HasMaxLength(2000);
@@ -50,6 +56,25 @@ internal sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<Sur
         e.HasOne(x => x.Instrument).WithMany().HasForeignKey(x => x.InstrumentId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(x => x.Department).WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(x => x.Staff).WithMany().HasForeignKey(x => x.StaffId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class TrustDailySumConfiguration : IEntityTypeConfiguration<TrustDailySum>
+{
+    public void Configure(EntityTypeBuilder<TrustDailySum> e)
+    {
+        e.ToTable("trust_daily_sums");
+        e.HasKey(x => new { x.InstrumentId, x.EncounterDate, x.DepartmentId, x.Source });
+        e.Property(x => x.Source).HasMaxLength(16);
+    }
+}
+
+internal sealed class TrustDailySumsPauseConfiguration : IEntityTypeConfiguration<TrustDailySumsPause>
+{
+    public void Configure(EntityTypeBuilder<TrustDailySumsPause> e)
+    {
+        e.ToTable("trust_daily_sums_paused");
+        e.Property(x => x.Id).ValueGeneratedNever();
     }
 }
 

@@ -51,7 +51,5 @@ public static class RegistryExportsApi
 
     private const int PagedExport = Paging.PagedQuery.MaxExportRows;
 
-    private static IResult? Unknown(string? format) => format is null || ExportResults.IsKnown(format)
-        ? null
-        : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["format must be csv or xlsx."] });
+    private static IResult? Unknown(string? format) => ExportResults.Unknown(format);
 }

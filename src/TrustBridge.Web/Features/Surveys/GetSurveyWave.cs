@@ -26,7 +26,7 @@ public sealed class GetSurveyWave(TrustDbContext db)
     }
 
     /// <summary>The drawn invitations, identifiers masked (the token is never listed: it is the patient's key).</summary>
-    public Task<Paged<InvitationView>> InvitationsAsync(int waveId, string? departmentCode, int? page, int? pageSize, CancellationToken ct = default)
+    public Task<Paged<InvitationView>> InvitationsAsync(int waveId, string? departmentCode, int? page, int? pageSize, CancellationToken ct = default, bool export = false)
     {
         var q = from i in db.SurveyInvitations.AsNoTracking().Where(i => i.WaveId == waveId)
                 join p in db.Patients on i.PatientId equals p.Id
@@ -34,7 +34,6 @@ public sealed class GetSurveyWave(TrustDbContext db)
                 where string.IsNullOrWhiteSpace(departmentCode) || d.Code == departmentCode
                 orderby i.Id
                 select new InvitationView(i.Id, d.Code, p.Mrn, p.Name, p.MobileMasked, i.EncounterDate, i.Status, i.ExpiresAt);
-        return q
-            .ToPagedAsync(page, pageSize, ct);
+        return q.ToPagedAsync(page, pageSize, ct, export ? PagedQuery.MaxExportRows : PagedQuery.MaxPageSize);
     }
 }

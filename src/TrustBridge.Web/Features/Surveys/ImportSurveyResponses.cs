@@ -158,7 +158,7 @@ public sealed class ImportSurveyResponses(TrustDbContext db, DatabaseOptions dat
             var affected = await cmd.ExecuteNonQueryAsync(s.Ct);
             s.Tally.Applied("responses", 0, affected, 1 - affected);
         }
-        await fresh.FlushAsync();
+        await fresh.FinishAsync();
         s.Tally.Applied("responses", fresh.Inserted, 0, 0);
         if (known is not null)
         {

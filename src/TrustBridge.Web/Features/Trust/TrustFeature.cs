@@ -6,5 +6,5 @@ public static class TrustFeature
 {
     public static IServiceCollection AddTrust(this IServiceCollection services) => services
         .AddScoped<BuildTrustReport>().AddScoped<PromoterScore>().AddSingleton<ReliabilityCache>().AddScoped<InstrumentCatalog>().AddScoped<OpenImprovementPlans>().AddScoped<ImprovementPlanBook>()
-        .AddScoped<MonthlyTrustIndex>().AddScoped<DimensionScores>();
+        .AddScoped<MonthlyTrustIndex>().AddScoped<DimensionScores>().AddScoped<TrustPageTables>();
 }

@@ -9,17 +9,14 @@ using TrustBridge.Web.Features.Trust;
 
 namespace TrustBridge.Web.Pages.Staff.Trust;
 
-public sealed record CommentView(DateOnly EncounterDate, string Source, string Text);
-
 /// <summary>
 /// One department: its figures, the XmR chart of its monthly trust index, the dimension heat map of satisfaction
 /// instruments, its doctors, recent comments (never who wrote them) and its improvement plans. A clinician, who sees
 /// only himself, is sent to his own page instead.
 /// </summary>
-public sealed class DepartmentModel(BuildTrustReport build, MonthlyTrustIndex monthly, DimensionScores dimensions, ScopeOfUser scopes,
+public sealed class DepartmentModel(BuildTrustReport build, MonthlyTrustIndex monthly, DimensionScores dimensions, TrustPageTables tables, ScopeOfUser scopes,
     HospitalClock clock, TrustDbContext db) : PageModel
 {
-    public const int ChartMonths = 24;
     public const int Comments = 20;
 
     [BindProperty(SupportsGet = true)] public TrustFilters Filters { get; set; } = new();
@@ -36,25 +33,22 @@ public sealed class DepartmentModel(BuildTrustReport build, MonthlyTrustIndex mo
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
-        if (await db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Code == code, ct) is not { } department) return NotFound();
         var scope = await scopes.ForAsync(User, ct);
-        if (scope.SelfOnly || scope.DepartmentIds is { } ids && !ids.Contains(department.Id)) return Forbid();
-        Department = department;
+        var (found, access) = await tables.DepartmentAsync(code, scope, ct);
+        if (access == UnitAccess.NotFound) return NotFound();
+        if (access == UnitAccess.Forbidden) return Forbid();
+        var department = Department = found!;
         Query = Filters.Query(clock.Today, build.MinUnitN) with { Unit = ReportUnits.Department };
 
         var report = await build.RunAsync(Query, scope, ct);
         Row = report.Units.FirstOrDefault(u => u.Code == code);
         Hospital = report.Hospital;
-        Xmr = XmrView.Of(await monthly.RunAsync(Query.Instrument, Query.To, ChartMonths, Query.Source, departmentId: department.Id, ct: ct));
+        Xmr = XmrView.Of(await monthly.RunAsync(Query.Instrument, Query.To, TrustPageTables.ChartMonths, Query.Source, departmentId: department.Id, ct: ct));
         if (await IsMultiDimensionalAsync(Query.Instrument, ct))
-            Dimensions = await dimensions.RunAsync(Query.Instrument, department.Id, new DateOnly(Query.To.Year, Query.To.Month, 1).AddMonths(-11), Query.To, Query.Source, ct);
+            Dimensions = await dimensions.RunAsync(Query.Instrument, department.Id, TrustPageTables.HeatMapFrom(Query.To), Query.To, Query.Source, ct);
 
-        var staffCodes = await db.Staff.Where(s => s.DepartmentId == department.Id).Select(s => s.Code).ToListAsync(ct);
-        Doctors = (await build.RunAsync(Query with { Unit = ReportUnits.Doctor }, scope, ct)).Units.Where(u => staffCodes.Contains(u.Code)).ToList();
-        RecentComments = await db.SurveyResponses.AsNoTracking()
-            .Where(r => r.DepartmentId == department.Id && r.Instrument!.Code == Query.Instrument && r.Comment != null && r.EncounterDate <= Query.To)
-            .OrderByDescending(r => r.EncounterDate).ThenByDescending(r => r.Id).Take(Comments)
-            .Select(r => new CommentView(r.EncounterDate, r.Source, r.Comment!)).ToListAsync(ct);
+        Doctors = await tables.DoctorsAsync(department, Query, scope, ct);
+        RecentComments = await tables.CommentsAsync(department.Id, Query.Instrument, null, Query.To, Comments, ct);
         Plans = await db.ImprovementPlans.AsNoTracking().Where(p => p.DepartmentId == department.Id).OrderByDescending(p => p.PeriodTo)
             .Select(p => new PlanView(p.Id, department.Code, department.Name, p.InstrumentCode, p.PeriodFrom, p.PeriodTo, p.N, p.TrustingRate, p.Lower998,
                 p.Owner, p.DueOn, p.Status, p.Notes)).ToListAsync(ct);

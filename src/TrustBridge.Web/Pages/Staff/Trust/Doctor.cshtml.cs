@@ -9,10 +9,8 @@ using TrustBridge.Web.Features.Trust;
 namespace TrustBridge.Web.Pages.Staff.Trust;
 
 /// <summary>One doctor's figures and monthly trend. A clinician sees only his own page, a department head her department's doctors.</summary>
-public sealed class DoctorModel(BuildTrustReport build, MonthlyTrustIndex monthly, ScopeOfUser scopes, HospitalClock clock, TrustDbContext db) : PageModel
+public sealed class DoctorModel(BuildTrustReport build, MonthlyTrustIndex monthly, TrustPageTables tables, ScopeOfUser scopes, HospitalClock clock, TrustDbContext db) : PageModel
 {
-    public const int ChartMonths = 24;
-
     [BindProperty(SupportsGet = true)] public TrustFilters Filters { get; set; } = new();
     public string Code { get; private set; } = "";
     public string Name { get; private set; } = "";
@@ -26,19 +24,16 @@ public sealed class DoctorModel(BuildTrustReport build, MonthlyTrustIndex monthl
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
-        var staff = await db.Staff.AsNoTracking().Where(s => s.Code == code)
-            .Select(s => new { s.Id, s.Code, s.Name, s.DepartmentId, DepartmentCode = (string?)s.Department!.Code, DepartmentName = (string?)s.Department.Name })
-            .FirstOrDefaultAsync(ct);
-        if (staff is null) return NotFound();
         var scope = await scopes.ForAsync(User, ct);
-        var allowed = scope.SelfOnly ? scope.StaffId == staff.Id
-            : scope.DepartmentIds is not { } ids || staff.DepartmentId is { } d && ids.Contains(d);
-        if (!allowed) return Forbid();
+        var (found, access) = await tables.DoctorAsync(code, scope, ct);
+        if (access == UnitAccess.NotFound) return NotFound();
+        if (access == UnitAccess.Forbidden) return Forbid();
+        var staff = found!;
         SelfOnly = scope.SelfOnly;
         (Code, Name, DepartmentCode, DepartmentName) = (staff.Code, staff.Name, staff.DepartmentCode, staff.DepartmentName);
         Query = Filters.Query(clock.Today, build.MinUnitN) with { Unit = ReportUnits.Doctor };
         Row = (await build.RunAsync(Query, scope, ct)).Units.FirstOrDefault(u => u.Code == code);
-        Xmr = XmrView.Of(await monthly.RunAsync(Query.Instrument, Query.To, ChartMonths, Query.Source, staffId: staff.Id, ct: ct));
+        Xmr = XmrView.Of(await monthly.RunAsync(Query.Instrument, Query.To, TrustPageTables.ChartMonths, Query.Source, staffId: staff.Id, ct: ct));
         Instruments = await db.Instruments.AsNoTracking().Select(i => i.Code).Distinct().OrderBy(c => c).ToListAsync(ct);
         return Page();
     }

@@ -1,7 +1,6 @@
 using TrustBridge.Core.Statistics;
-using TrustBridge.Web.Features.Trust;
 
-namespace TrustBridge.Web.Pages.Staff.Trust;
+namespace TrustBridge.Web.Features.Trust;
 
 /// <summary>A unit's monthly trust index as an XmR chart (Core ControlChart.Xmr); Chart is null below two months.</summary>
 public sealed record XmrView(IReadOnlyList<TrustMonth> Months, XmrChart? Chart)

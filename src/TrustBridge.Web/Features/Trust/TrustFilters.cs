@@ -1,8 +1,7 @@
 using TrustBridge.Web.Domain;
 using TrustBridge.Web.Features.Surveys;
-using TrustBridge.Web.Features.Trust;
 
-namespace TrustBridge.Web.Pages.Staff.Trust;
+namespace TrustBridge.Web.Features.Trust;
 
 /// <summary>
 /// The filters of the trust pages, read from the query string. The period defaults to the last complete quarter, so a

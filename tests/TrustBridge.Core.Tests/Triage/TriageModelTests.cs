@@ -132,4 +132,10 @@ public class TriageModelTests
         RiskLevels.All.Select(RiskLevels.Rank).ShouldBe([0, 1, 2]);
         Should.Throw<ArgumentException>(() => RiskLevels.Rank("urgent"));
     }
+
+    [Theory]
+    [InlineData("护士说话很冲，一点耐心都没有")]
+    [InlineData("医生一点都不细心，问两句就烦")]
+    public void Praise_words_that_are_denied_do_not_make_a_complaint_praise(string text) =>
+        TriageModel.Default.Classify(text).Type.ShouldBe(FeedbackTypes.Complaint);
 }

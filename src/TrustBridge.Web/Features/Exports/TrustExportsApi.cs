@@ -55,54 +55,61 @@ public static class TrustExportsApi
             $"trust-trend-{q.Instrument}-{q.To:yyyyMMdd}");
     }
 
-    private static async Task<IResult> DepartmentDoctors(string code, string? format, string? instrument, DateOnly? from, DateOnly? to, string? source,
-        TrustPageTables tables, BuildTrustReport build, ScopeOfUser scopes, HospitalClock clock, HttpContext http, CancellationToken ct)
+    /// <summary>The filters every trust export reads, as its page reads them.</summary>
+    public sealed record TrustExportFilter(string? Format, string? Instrument, DateOnly? From, DateOnly? To, string? Source);
+
+    /// <summary>A department export's shared first step: the format, the page's access rule and the page's filters.</summary>
+    private sealed record DepartmentExport(IResult? Stop, Department? Department, TrustReportQuery Query, UserScope Scope, string Format);
+
+    private static async Task<DepartmentExport> OpenDepartmentAsync(string code, TrustExportFilter f, TrustPageTables tables, BuildTrustReport build,
+        ScopeOfUser scopes, HospitalClock clock, HttpContext http, CancellationToken ct)
     {
-        if (ExportResults.Unknown(format) is { } bad) return bad;
+        var q = Filters(f.Instrument, f.From, f.To, f.Source, build, clock);
         var scope = await scopes.ForAsync(http.User, ct);
+        if (ExportResults.Unknown(f.Format) is { } bad) return new(bad, null, q, scope, "");
         var (department, access) = await tables.DepartmentAsync(code, scope, ct);
-        if (Denied(access) is { } denied) return denied;
-        var q = Filters(instrument, from, to, source, build, clock);
-        var doctors = await tables.DoctorsAsync(department!, q, scope, ct);
-        return ExportResults.File(UnitTable($"{code} doctors", doctors), format ?? "csv", $"trust-{code}-doctors-{q.From:yyyyMMdd}-{q.To:yyyyMMdd}");
+        return new(Denied(access), department, q, scope, f.Format ?? "csv");
     }
 
-    private static async Task<IResult> DepartmentDimensions(string code, string? format, string? instrument, DateOnly? from, DateOnly? to, string? source,
+    private static async Task<IResult> DepartmentDoctors(string code, [AsParameters] TrustExportFilter f,
+        TrustPageTables tables, BuildTrustReport build, ScopeOfUser scopes, HospitalClock clock, HttpContext http, CancellationToken ct)
+    {
+        var (stop, department, q, scope, format) = await OpenDepartmentAsync(code, f, tables, build, scopes, clock, http, ct);
+        if (stop is not null) return stop;
+        var doctors = await tables.DoctorsAsync(department!, q, scope, ct);
+        return ExportResults.File(UnitTable($"{code} doctors", doctors), format, $"trust-{code}-doctors-{q.From:yyyyMMdd}-{q.To:yyyyMMdd}");
+    }
+
+    private static async Task<IResult> DepartmentDimensions(string code, [AsParameters] TrustExportFilter f,
         TrustPageTables tables, DimensionScores dimensions, BuildTrustReport build, ScopeOfUser scopes, HospitalClock clock, HttpContext http, CancellationToken ct)
     {
-        if (ExportResults.Unknown(format) is { } bad) return bad;
-        var (department, access) = await tables.DepartmentAsync(code, await scopes.ForAsync(http.User, ct), ct);
-        if (Denied(access) is { } denied) return denied;
-        var q = Filters(instrument, from, to, source, build, clock);
+        var (stop, department, q, _, format) = await OpenDepartmentAsync(code, f, tables, build, scopes, clock, http, ct);
+        if (stop is not null) return stop;
         var grid = await dimensions.RunAsync(q.Instrument, department!.Id, TrustPageTables.HeatMapFrom(q.To), q.To, q.Source, ct);
         var rows = grid.Dimensions.SelectMany(d => grid.Months.Select(m => grid.Cell(m, d)).OfType<DimensionCell>())
             .Select(c => (IReadOnlyList<object?>)[c.Month, c.Dimension, ShippedInstruments.Dimensions.TryGetValue(c.Dimension, out var zh) ? zh.Zh : c.Dimension, c.N, c.Score])
             .ToList();
-        return ExportResults.File(new ExportTable($"{code} dimensions", ["month", "dimension", "dimension_zh", "n", "score"], rows), format ?? "csv",
+        return ExportResults.File(new ExportTable($"{code} dimensions", ["month", "dimension", "dimension_zh", "n", "score"], rows), format,
             $"trust-{code}-dimensions-{q.Instrument}-{q.To:yyyyMMdd}");
     }
 
-    private static async Task<IResult> DepartmentMonths(string code, string? format, string? instrument, DateOnly? from, DateOnly? to, string? source,
+    private static async Task<IResult> DepartmentMonths(string code, [AsParameters] TrustExportFilter f,
         TrustPageTables tables, MonthlyTrustIndex monthly, BuildTrustReport build, ScopeOfUser scopes, HospitalClock clock, HttpContext http, CancellationToken ct)
     {
-        if (ExportResults.Unknown(format) is { } bad) return bad;
-        var (department, access) = await tables.DepartmentAsync(code, await scopes.ForAsync(http.User, ct), ct);
-        if (Denied(access) is { } denied) return denied;
-        var q = Filters(instrument, from, to, source, build, clock);
+        var (stop, department, q, _, format) = await OpenDepartmentAsync(code, f, tables, build, scopes, clock, http, ct);
+        if (stop is not null) return stop;
         var months = await monthly.RunAsync(q.Instrument, q.To, TrustPageTables.ChartMonths, q.Source, departmentId: department!.Id, ct: ct);
-        return ExportResults.File(XmrTable($"{code} monthly", XmrView.Of(months)), format ?? "csv", $"trust-{code}-monthly-{q.Instrument}-{q.To:yyyyMMdd}");
+        return ExportResults.File(XmrTable($"{code} monthly", XmrView.Of(months)), format, $"trust-{code}-monthly-{q.Instrument}-{q.To:yyyyMMdd}");
     }
 
-    private static async Task<IResult> DepartmentComments(string code, string? format, string? instrument, DateOnly? from, DateOnly? to, string? source,
+    private static async Task<IResult> DepartmentComments(string code, [AsParameters] TrustExportFilter f,
         TrustPageTables tables, BuildTrustReport build, ScopeOfUser scopes, HospitalClock clock, HttpContext http, CancellationToken ct)
     {
-        if (ExportResults.Unknown(format) is { } bad) return bad;
-        var (department, access) = await tables.DepartmentAsync(code, await scopes.ForAsync(http.User, ct), ct);
-        if (Denied(access) is { } denied) return denied;
-        var q = Filters(instrument, from, to, source, build, clock);
+        var (stop, department, q, _, format) = await OpenDepartmentAsync(code, f, tables, build, scopes, clock, http, ct);
+        if (stop is not null) return stop;
         var comments = await tables.CommentsAsync(department!.Id, q.Instrument, q.From, q.To, Paging.PagedQuery.MaxExportRows, ct);
         return ExportResults.File(new ExportTable($"{code} comments", ["encounter_date", "source", "comment"],
-            comments.Select(c => (IReadOnlyList<object?>)[c.EncounterDate, c.Source, c.Text]).ToList()), format ?? "csv",
+            comments.Select(c => (IReadOnlyList<object?>)[c.EncounterDate, c.Source, c.Text]).ToList()), format,
             $"trust-{code}-comments-{q.From:yyyyMMdd}-{q.To:yyyyMMdd}");
     }
 

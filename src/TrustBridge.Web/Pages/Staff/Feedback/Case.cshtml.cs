@@ -15,6 +15,8 @@ public sealed class CaseModel(GetCase get, CaseWorkflow flow, FeedbackAccess acc
 {
     public CaseDetail Case { get; private set; } = null!;
     public List<(string Code, string Name)> Departments { get; private set; } = [];
+    /// <summary>Logins a case can be handed to (the office, department heads, administrators), offered as suggestions.</summary>
+    public List<(string Email, string Name)> Owners { get; private set; } = [];
     /// <summary>The step that failed and why (shown next to its form).</summary>
     public string? ErrorAct { get; private set; }
     public string? Error { get; private set; }
@@ -75,7 +77,16 @@ public sealed class CaseModel(GetCase get, CaseWorkflow flow, FeedbackAccess acc
         if (c is null) return false;
         Case = c;
         if (c.MayChange)
+        {
             Departments = (await db.Departments.AsNoTracking().OrderBy(d => d.Code).Select(d => new { d.Code, d.Name }).ToListAsync(ct)).Select(d => (d.Code, d.Name)).ToList();
+            string[] handlers = [Domain.Roles.PatientRelations, Domain.Roles.DepartmentHead, Domain.Roles.Admin];
+            Owners = (await (from u in db.Users.AsNoTracking()
+                             join ur in db.UserRoles on u.Id equals ur.UserId
+                             join r in db.Roles on ur.RoleId equals r.Id
+                             where handlers.Contains(r.Name!) && u.Email != null
+                             select new { u.Email, u.DisplayName }).Distinct().OrderBy(u => u.Email).Take(300).ToListAsync(ct))
+                .Select(u => (u.Email!, u.DisplayName)).ToList();
+        }
         return true;
     }
 

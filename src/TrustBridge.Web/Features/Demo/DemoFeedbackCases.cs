@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using TrustBridge.Core.Calendar;
 using TrustBridge.Core.Triage;
@@ -87,7 +86,7 @@ public sealed class DemoFeedbackCases(TrustDbContext db, HospitalCalendar calend
             {
                 TrackingCode = TrackingCodes.New(), Type = type, Category = category, RiskLevel = risk, Channel = channel, Content = content,
                 SuggestedType = suggestion.Type, SuggestedCategory = suggestion.Category, SuggestedRiskLevel = suggestion.RiskLevel,
-                TriageCues = JsonSerializer.Serialize(suggestion.Cues.Select(x => new { text = x.Text, signal = x.Signal })),
+                TriageCues = Feedback.TriageCueJson.Write(suggestion.Cues),
                 Anonymous = anonymous, ComplainantName = name, MobileEncrypted = protectedMobile?.Encrypted, MobileMasked = protectedMobile?.Masked,
                 MobileHash = mobile is null ? null : mobileHash.Of(mobile), StaffId = doctor?.Id, DepartmentId = d.Id,
                 Departments = [new FeedbackCaseDepartment { DepartmentId = d.Id }, .. second is null ? [] : new[] { new FeedbackCaseDepartment { DepartmentId = second.Id } }],

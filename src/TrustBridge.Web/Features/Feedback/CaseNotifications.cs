@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using TrustBridge.Core.Triage;
 using TrustBridge.Web.Domain;
 using TrustBridge.Web.Features.Notifications;
 
@@ -23,6 +24,14 @@ public sealed class CaseNotifications(Outbox outbox, IOptions<FeedbackOptions> o
         var body = $"【高危投诉预警】工单 {c.Id}（{c.Category}）需在30分钟内受理。请立即登录医患信桥处理。";
         return Send(HighRiskAlert, O.OnDutyPatientRelations.Concat(O.Security), body, c);
     }
+
+    /// <summary>What a new case's risk level calls for: the high-risk alert, the medium-risk flag, or nothing.</summary>
+    public int ForRisk(FeedbackCase c) => c.RiskLevel switch
+    {
+        RiskLevels.High => HighRisk(c),
+        RiskLevels.Medium => MediumRisk(c),
+        _ => 0,
+    };
 
     public int MediumRisk(FeedbackCase c) =>
         Send(MediumRiskFlag, O.OfficeLead, $"【中危提示】工单 {c.Id}（{c.Category}）涉及索赔或外部投诉风险，请关注。", c);

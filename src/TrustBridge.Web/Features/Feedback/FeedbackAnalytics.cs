@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using TrustBridge.Core.Triage;
 using TrustBridge.Web.Data;
@@ -121,10 +120,8 @@ public sealed class FeedbackAnalytics(TrustDbContext db, HospitalClock clock)
     /// <summary>The middle of the sorted values, or the mean of the two middle ones; null for none.</summary>
     public static double? Median(IReadOnlyCollection<double> values)
     {
-        if (values.Count == 0) return null;
-        var sorted = values.Order().ToArray();
-        var mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        // Type 7 at p = 0.5 is exactly that (MEASUREMENT.md's quantile).
+        return values.Count == 0 ? null : Core.Statistics.Quantile.Type7([.. values.Order()], 0.5);
     }
 
     /// <summary>The cue texts stored with each case (JSON [{text, signal}]), counted once per case, the 20 commonest.</summary>
@@ -133,11 +130,7 @@ public sealed class FeedbackAnalytics(TrustDbContext db, HospitalClock clock)
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var json in cueJson)
         {
-            if (string.IsNullOrWhiteSpace(json)) continue;
-            List<TriageCueView>? cues;
-            try { cues = JsonSerializer.Deserialize<List<TriageCueView>>(json, JsonSerializerOptions.Web); }
-            catch (JsonException) { continue; }
-            foreach (var text in (cues ?? []).Select(c => c?.Text?.Trim()).Where(t => !string.IsNullOrEmpty(t)).Distinct())
+            foreach (var text in TriageCueJson.Read(json).Select(c => c?.Text?.Trim()).Where(t => !string.IsNullOrEmpty(t)).Distinct())
                 counts[text!] = counts.GetValueOrDefault(text!) + 1;
         }
         return [.. counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(TopCues).Select(kv => new CueCount(kv.Key, kv.Value))];

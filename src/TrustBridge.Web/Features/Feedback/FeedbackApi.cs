@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using TrustBridge.Core.Triage;
 using Microsoft.AspNetCore.Mvc;
 using TrustBridge.Web.Domain;
 using TrustBridge.Web.Features.Accounts;
@@ -7,7 +8,10 @@ using TrustBridge.Web.Features.Paging;
 namespace TrustBridge.Web.Features.Feedback;
 
 public sealed record TriageRequest(string? Text);
-public sealed record TriageAnswer(string Type, string Category, string RiskLevel, IReadOnlyList<TriageCueView> Cues);
+public sealed record TriageAnswer(string Type, string Category, string RiskLevel, IReadOnlyList<TriageCueView> Cues)
+{
+    public static TriageAnswer From(TriageResult r) => new(r.Type, r.Category, r.RiskLevel, [.. r.Cues.Select(c => new TriageCueView(c.Text, c.Signal))]);
+}
 public sealed record RatingInput(int? Rating, string? Comment);
 public sealed record PatientReopenInput(string? Reason);
 
@@ -34,7 +38,7 @@ public static class FeedbackApi
                 if (string.IsNullOrWhiteSpace(body.Text)) return Results.ValidationProblem(new Dictionary<string, string[]> { ["text"] = ["Give the text to triage."] });
                 if (body.Text.Length > ReceiveFeedback.MaxContent) return Results.ValidationProblem(new Dictionary<string, string[]> { ["text"] = ["The text is longer than 20,000 characters."] });
                 var r = triage.Classify(body.Text);
-                return Results.Ok(new TriageAnswer(r.Type, r.Category, r.RiskLevel, [.. r.Cues.Select(c => new TriageCueView(c.Text, c.Signal))]));
+                return Results.Ok(TriageAnswer.From(r));
             }).WithSummary("Suggests type, category and risk level for a Chinese text, with the cues that decided it.");
         staff.MapGet("/", async ([AsParameters] CaseQuery query, ClaimsPrincipal user, FeedbackAccess access, ListCases list, CancellationToken ct) =>
             {

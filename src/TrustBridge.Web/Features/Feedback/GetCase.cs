@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using TrustBridge.Web.Data;
 using TrustBridge.Web.Domain;
@@ -24,7 +23,7 @@ public sealed class GetCase(TrustDbContext db, AuditLog audit)
         if (identity && (c.ComplainantName is not null || c.MobileMasked is not null || c.PatientId is not null))
             await audit.RecordAsync(AuditActions.PatientViewed, "feedback-case", id.ToString(CultureInfo.InvariantCulture), new { complainant = true }, ct);
         return new CaseDetail(c.Id, c.TrackingCode, c.Type, c.Category, c.RiskLevel, c.Channel, c.Status, c.Content,
-            c.SuggestedType, c.SuggestedCategory, c.SuggestedRiskLevel, Cues(c.TriageCues),
+            c.SuggestedType, c.SuggestedCategory, c.SuggestedRiskLevel, TriageCueJson.Read(c.TriageCues),
             c.Anonymous, identity ? c.ComplainantName : null, identity ? c.MobileMasked : null, identity ? c.PatientId : null, identity ? c.Patient?.Mrn : null,
             identity ? c.EncounterId : null, c.StaffId, c.Staff?.Code, c.Staff?.Name,
             [.. c.Departments.Select(d => new CaseDepartmentView(d.Department!.Code, d.Department.Name))], c.Department?.Code,
@@ -32,13 +31,6 @@ public sealed class GetCase(TrustDbContext db, AuditLog audit)
             c.RiskLevel == "high" && c.AlertAcknowledgedAt is null && c.Status != CaseStatuses.Merged, c.AlertAcknowledgedAt, c.AlertAcknowledgedBy,
             c.ReplyDraft, c.ReplyDraftBy, c.Reply, c.PatientRating, c.PatientRatingComment, c.MergedIntoId, c.SymposiumId, c.SurveyResponseId,
             history, files, FeedbackAccess.MayChange(viewer, c), viewer.Handles);
-    }
-
-    public static IReadOnlyList<TriageCueView> Cues(string? json)
-    {
-        if (string.IsNullOrEmpty(json)) return [];
-        try { return JsonSerializer.Deserialize<List<TriageCueView>>(json, JsonSerializerOptions.Web) ?? []; }
-        catch (JsonException) { return []; }
     }
 
     /// <summary>An attachment, if the viewer may see its case.</summary>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
-using TrustBridge.Core.Triage;
 using TrustBridge.Web.Data;
 using TrustBridge.Web.Domain;
 using TrustBridge.Web.Features.Audit;
@@ -85,10 +84,10 @@ public sealed class IntakeWriter(IServiceScopeFactory scopes, ILogger<IntakeWrit
     {
         foreach (var item in items)
         {
-            // Two equal 59-bit codes are not expected in the life of a hospital; if it happens, draw again.
-            item.Case.Id = 0;
+            item.Case.Id = 0; // a batch that failed may have given it one
             db.FeedbackCases.Add(item.Case);
         }
+        // Two equal 59-bit codes are not expected in the life of a hospital; if it happens, draw again.
         var codes = items.Select(i => i.Case.TrackingCode).ToList();
         var taken = await db.FeedbackCases.Where(c => codes.Contains(c.TrackingCode)).Select(c => c.TrackingCode).ToListAsync(ct);
         foreach (var item in items.Where(i => taken.Contains(i.Case.TrackingCode))) item.Case.TrackingCode = TrackingCodes.New();
@@ -104,8 +103,7 @@ public sealed class IntakeWriter(IServiceScopeFactory scopes, ILogger<IntakeWrit
             history.Add(c, "created", item.Who, null, c.ResolvedOnTheSpot ? CaseStatuses.New : c.Status, c.Channel, visible: true);
             if (c.ResolvedOnTheSpot) history.Add(c, "resolved-on-the-spot", item.Who, null, CaseStatuses.Closed, item.OnTheSpotReply, visible: true);
             if (item.Override is { } o) { o.CaseId = c.Id; db.TriageOverrides.Add(o); }
-            if (c.RiskLevel == RiskLevels.High) notify.HighRisk(c);
-            else if (c.RiskLevel == RiskLevels.Medium) notify.MediumRisk(c);
+            notify.ForRisk(c);
         }
         await db.SaveChangesAsync(ct);
         var audit = sp.GetRequiredService<AuditLog>();

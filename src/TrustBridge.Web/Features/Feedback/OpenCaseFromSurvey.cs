@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using TrustBridge.Core.Calendar;
 using TrustBridge.Core.Triage;
@@ -83,7 +82,7 @@ public sealed class OpenCaseFromSurvey(TrustDbContext db, HospitalCalendar calen
             {
                 TrackingCode = TrackingCodes.New(), Type = type, Category = s.Category, RiskLevel = s.RiskLevel, Channel = FeedbackChannels.Survey,
                 Content = content, SuggestedType = s.Type, SuggestedCategory = s.Category, SuggestedRiskLevel = s.RiskLevel,
-                TriageCues = JsonSerializer.Serialize(s.Cues.Select(x => new { text = x.Text, signal = x.Signal })),
+                TriageCues = TriageCueJson.Write(s.Cues),
                 Anonymous = true, StaffId = r.StaffId, DepartmentId = r.DepartmentId,
                 Departments = [new FeedbackCaseDepartment { DepartmentId = r.DepartmentId }],
                 ReceivedAt = r.SubmittedAt, AcknowledgeBy = deadlines.AcknowledgeBy, DueBy = deadlines.DueBy, RemindAt = deadlines.RemindAt,
@@ -97,8 +96,7 @@ public sealed class OpenCaseFromSurvey(TrustDbContext db, HospitalCalendar calen
         foreach (var c in cases)
         {
             history.Add(c, "created", Survey, null, c.Status, FeedbackChannels.Survey, visible: true);
-            if (c.RiskLevel == RiskLevels.High) notify.HighRisk(c);
-            else if (c.RiskLevel == RiskLevels.Medium) notify.MediumRisk(c);
+            notify.ForRisk(c);
         }
         await db.SaveChangesAsync(ct);
         return cases;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using TrustBridge.Core.Privacy;
 using TrustBridge.Core.Triage;
@@ -93,7 +92,7 @@ public sealed class ReceiveFeedback(TrustDbContext db, HospitalCalendar calendar
         {
             TrackingCode = TrackingCodes.New(), Type = type, Category = category, RiskLevel = riskLevel, Channel = channel,
             Content = content, SuggestedType = suggestion.Type, SuggestedCategory = suggestion.Category, SuggestedRiskLevel = suggestion.RiskLevel,
-            TriageCues = JsonSerializer.Serialize(suggestion.Cues.Select(x => new { text = x.Text, signal = x.Signal })),
+            TriageCues = TriageCueJson.Write(suggestion.Cues),
             Anonymous = anonymous, ComplainantName = name, MobileEncrypted = protectedMobile?.Encrypted, MobileMasked = protectedMobile?.Masked,
             MobileHash = mobile is null ? null : mobileHash.Of(mobile),
             PatientId = patientId, EncounterId = who.IsStaff ? input.EncounterId : null, StaffId = staffId,

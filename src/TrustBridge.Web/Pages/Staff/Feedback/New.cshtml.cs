@@ -49,7 +49,7 @@ public sealed class NewModel(ReceiveFeedback receive, TriageEngine triage, Hospi
         else
         {
             var r = triage.Classify(Text);
-            Suggestion = new TriageAnswer(r.Type, r.Category, r.RiskLevel, [.. r.Cues.Select(c => new TriageCueView(c.Text, c.Signal))]);
+            Suggestion = TriageAnswer.From(r);
         }
         await LoadAsync(ct);
         return Request.Headers.ContainsKey("HX-Request") ? Partial("/Pages/Staff/Feedback/_TriagePreview.cshtml", Suggestion) : Page();

@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using TrustBridge.Core.Triage;
 using TrustBridge.Web.Data;
-using TrustBridge.Web.Domain;
 using TrustBridge.Web.Features.Hospital;
 
 namespace TrustBridge.Web.Features.Feedback;
@@ -26,15 +24,9 @@ public sealed class CountCaseViews(TrustDbContext db, HospitalClock clock)
     public async Task<CaseViewCounts> RunAsync(CaseViewer viewer, CancellationToken ct = default)
     {
         var now = clock.UtcNow;
-        var soon = now + ListCases.DueSoonWindow;
-        var open = CaseStatuses.Open;
         var q = FeedbackAccess.Visible(db.FeedbackCases.AsNoTracking(), viewer);
-        return new CaseViewCounts(
-            await q.CountAsync(ct),
-            await q.CountAsync(c => open.Contains(c.Status), ct),
-            await q.CountAsync(c => open.Contains(c.Status) && c.DueBy >= now && c.DueBy <= soon, ct),
-            await q.CountAsync(c => open.Contains(c.Status) && c.DueBy < now, ct),
-            await q.CountAsync(c => c.RiskLevel == RiskLevels.High && c.AlertAcknowledgedAt == null && c.Status != CaseStatuses.Merged, ct),
-            await q.CountAsync(c => c.ReplyDraft != null, ct));
+        Task<int> Count(string? view) => CaseViewsFilter.Apply(q, view, now).CountAsync(ct);
+        return new CaseViewCounts(await Count(null), await Count(CaseViewsFilter.Open), await Count(CaseViewsFilter.DueSoon),
+            await Count(CaseViewsFilter.Overdue), await Count(CaseViewsFilter.Alerts), await Count(CaseViewsFilter.Review));
     }
 }

@@ -14,6 +14,26 @@ public static class CaseViewsFilter
     public const string Alerts = "alerts";
     public const string Review = "review";
     public static readonly string[] All = [Open, DueSoon, Overdue, Alerts, Review];
+
+    /// <summary>"Due soon": the reply deadline falls within the next two days.</summary>
+    public static readonly TimeSpan DueSoonWindow = TimeSpan.FromDays(2);
+
+    /// <summary>The cases of one tab of the queue (null or unknown: all). The queue, its tab counts and the banner share these.</summary>
+    public static IQueryable<FeedbackCase> Apply(IQueryable<FeedbackCase> q, string? view, DateTime now)
+    {
+        var soon = now + DueSoonWindow;
+        var open = CaseStatuses.Open;
+        return view switch
+        {
+            Open => q.Where(c => open.Contains(c.Status)),
+            DueSoon => q.Where(c => open.Contains(c.Status) && c.DueBy >= now && c.DueBy <= soon),
+            Overdue => q.Where(c => open.Contains(c.Status) && c.DueBy < now),
+            // A high-risk alert nobody has acknowledged (a merged duplicate's alert goes with it).
+            Alerts => q.Where(c => c.RiskLevel == "high" && c.AlertAcknowledgedAt == null && c.Status != CaseStatuses.Merged),
+            Review => q.Where(c => c.ReplyDraft != null),
+            _ => q,
+        };
+    }
 }
 
 public sealed record CaseFilter(string? View = null, string? Status = null, string? Type = null, string? Category = null, string? RiskLevel = null,
@@ -26,24 +46,12 @@ public sealed record CaseFilter(string? View = null, string? Status = null, stri
 /// <summary>The office queue: filters, search, due-soon and overdue lists, paging. Scoped to what the viewer may see.</summary>
 public sealed class ListCases(TrustDbContext db, HospitalClock clock)
 {
-    /// <summary>"Due soon": the reply deadline falls within the next two days.</summary>
-    public static readonly TimeSpan DueSoonWindow = TimeSpan.FromDays(2);
-
     public async Task<Paged<CaseSummary>> RunAsync(CaseFilter f, CaseViewer viewer, CancellationToken ct = default)
     {
         var now = clock.UtcNow;
-        var soon = now + DueSoonWindow;
-        var q = FeedbackAccess.Visible(db.FeedbackCases.AsNoTracking(), viewer);
+        var soon = now + CaseViewsFilter.DueSoonWindow;
         var open = CaseStatuses.Open;
-        q = f.View switch
-        {
-            CaseViewsFilter.Open => q.Where(c => open.Contains(c.Status)),
-            CaseViewsFilter.DueSoon => q.Where(c => open.Contains(c.Status) && c.DueBy >= now && c.DueBy <= soon),
-            CaseViewsFilter.Overdue => q.Where(c => open.Contains(c.Status) && c.DueBy < now),
-            CaseViewsFilter.Alerts => q.Where(c => c.RiskLevel == "high" && c.AlertAcknowledgedAt == null && c.Status != CaseStatuses.Merged),
-            CaseViewsFilter.Review => q.Where(c => c.ReplyDraft != null),
-            _ => q,
-        };
+        var q = CaseViewsFilter.Apply(FeedbackAccess.Visible(db.FeedbackCases.AsNoTracking(), viewer), f.View, now);
         if (!string.IsNullOrWhiteSpace(f.Status)) q = q.Where(c => c.Status == f.Status);
         if (!string.IsNullOrWhiteSpace(f.Type)) q = q.Where(c => c.Type == f.Type);
         if (!string.IsNullOrWhiteSpace(f.Category)) q = q.Where(c => c.Category == f.Category);

@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using TrustBridge.Core.Triage;
 using TrustBridge.Web.Data;
-using TrustBridge.Web.Domain;
 
 namespace TrustBridge.Web.Features.Feedback;
 
@@ -16,8 +14,8 @@ public sealed class OpenAlerts(TrustDbContext db)
 {
     public async Task<AlertSummary?> RunAsync(CaseViewer viewer, CancellationToken ct = default)
     {
-        var q = FeedbackAccess.Visible(db.FeedbackCases.AsNoTracking(), viewer)
-            .Where(c => c.RiskLevel == RiskLevels.High && c.AlertAcknowledgedAt == null && c.Status != CaseStatuses.Merged);
+        // The alerts tab's definition; it does not depend on the time.
+        var q = CaseViewsFilter.Apply(FeedbackAccess.Visible(db.FeedbackCases.AsNoTracking(), viewer), CaseViewsFilter.Alerts, DateTime.MinValue);
         var newest = await q.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id)
             .Select(c => new { c.Id, c.Category, c.ReceivedAt }).FirstOrDefaultAsync(ct);
         if (newest is null) return null;

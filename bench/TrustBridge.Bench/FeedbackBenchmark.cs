@@ -51,33 +51,9 @@ public static class FeedbackBenchmark
             });
             for (var i = 0; i < 30; i++) using (await web.Http.PostAsJsonAsync("/api/feedback", new { content = "" })) { } // warm-up: 400, nothing stored
 
-            var statuses = new int[600];
-            var next = -1;
-            using var limit = new CancellationTokenSource(Limit);
-            var cpuBefore = web.CpuTime();
-            var watch = Stopwatch.StartNew();
-            await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
-            {
-                int i;
-                while ((i = Interlocked.Increment(ref next)) < requests && !limit.IsCancellationRequested)
-                {
-                    try
-                    {
-                        using var resp = await web.Http.PostAsJsonAsync("/api/feedback", Body(i, departments), limit.Token);
-                        Interlocked.Increment(ref statuses[(int)resp.StatusCode]);
-                    }
-                    catch (OperationCanceledException) { }
-                    catch (HttpRequestException) { Interlocked.Increment(ref statuses[599]); }
-                }
-            }));
-            watch.Stop();
-            var webCpu = web.CpuTime() - cpuBefore;
-            var created = statuses[(int)HttpStatusCode.Created];
+            var load = await HttpLoad.RunAsync(web, requests, clients, Limit, (i, ct) => web.Http.PostAsJsonAsync("/api/feedback", Body(i, departments), ct));
+            var (created, sent, other, rate, webCpu, elapsed) = (load.Created, load.Sent, load.Others, load.CreatedPerSecond, load.WebCpu, load.Elapsed);
             var stored = Convert.ToInt64(await db.ScalarAsync("SELECT count(*) FROM feedback_cases"), CultureInfo.InvariantCulture);
-            var sent = statuses.Sum();
-            var other = string.Join(", ", statuses.Select((n, code) => (n, code)).Where(x => x.n > 0 && x.code != 201)
-                .Select(x => $"{x.n:N0}× {(x.code == 599 ? "connection error" : x.code.ToString(CultureInfo.InvariantCulture))}"));
-            var rate = created / watch.Elapsed.TotalSeconds;
             var rawRows = Math.Min(requests, 20_000);
             var raw = await RawInsertsAsync(db, rawRows, clients);
             var rawRate = rawRows / raw.TotalSeconds;
@@ -119,10 +95,10 @@ public static class FeedbackBenchmark
                 "",
                 "| what | cases/s | seconds |",
                 "|---|---:|---:|",
-                $"| `POST /api/feedback`, {sent:N0} requests, {created:N0} × 201{(other.Length > 0 ? ", " + other : "")} | {rate:N0} | {watch.Elapsed.TotalSeconds:N1} |",
+                $"| `POST /api/feedback`, {sent:N0} requests, {created:N0} × 201{(other.Length > 0 ? ", " + other : "")} | {rate:N0} | {elapsed.TotalSeconds:N1} |",
                 $"| raw baseline: {clients} concurrent connections each committing one INSERT into feedback_cases per transaction ({rawRows:N0} rows) | {rawRate:N0} | {raw.TotalSeconds:N1} |",
                 "",
-                $"The web process used {webCpu.TotalSeconds:N1} s of CPU ({webCpu.TotalMilliseconds / Math.Max(1, sent):N2} ms per request; {webCpu.TotalSeconds / watch.Elapsed.TotalSeconds:N2} of the {Environment.ProcessorCount} CPUs, shared with the load generator{(provider == "postgres" ? " and PostgreSQL" : "")}).",
+                $"The web process used {webCpu.TotalSeconds:N1} s of CPU ({webCpu.TotalMilliseconds / Math.Max(1, sent):N2} ms per request; {webCpu.TotalSeconds / elapsed.TotalSeconds:N2} of the {Environment.ProcessorCount} CPUs, shared with the load generator{(provider == "postgres" ? " and PostgreSQL" : "")}).",
                 $"Durability check: {created:N0} cases acknowledged with 201, {stored:N0} cases in the database afterwards ({(stored == created ? "equal" : "**NOT equal**")}).",
                 "",
                 $"**{rate:N0} cases/s** (target ≥ 1,000: {(rate >= 1000 ? "met" : "missed")}); {(rate / rawRate).ToString("N2", CultureInfo.InvariantCulture)}× the raw single-row commits.",

@@ -39,32 +39,9 @@ public static class SubmitBenchmark
             // Warm-up on unknown tokens (404, nothing stored): JIT and connection pools, not the database.
             for (var i = 0; i < 50; i++) using (await web.Http.PostAsJsonAsync("/api/surveys/responses", Body("warm-up-" + i, i))) { }
 
-            var statuses = new int[600];
-            var next = -1;
-            using var limit = new CancellationTokenSource(Limit);
-            var cpuBefore = web.CpuTime();
-            var watch = Stopwatch.StartNew();
-            await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
-            {
-                int i;
-                while ((i = Interlocked.Increment(ref next)) < tokens.Count && !limit.IsCancellationRequested)
-                {
-                    try
-                    {
-                        using var resp = await web.Http.PostAsJsonAsync("/api/surveys/responses", Body(tokens[i], i), limit.Token);
-                        Interlocked.Increment(ref statuses[(int)resp.StatusCode]);
-                    }
-                    catch (OperationCanceledException) { }
-                    catch (HttpRequestException) { Interlocked.Increment(ref statuses[599]); }
-                }
-            }));
-            watch.Stop();
-            var webCpu = web.CpuTime() - cpuBefore;
-            var created = statuses[(int)HttpStatusCode.Created];
+            var load = await HttpLoad.RunAsync(web, tokens.Count, clients, Limit, (i, ct) => web.Http.PostAsJsonAsync("/api/surveys/responses", Body(tokens[i], i), ct));
+            var (created, sent, other, rate, webCpu, elapsed) = (load.Created, load.Sent, load.Others, load.CreatedPerSecond, load.WebCpu, load.Elapsed);
             var stored = Convert.ToInt64(await db.ScalarAsync("SELECT count(*) FROM survey_responses WHERE source = 'invitation'"), CultureInfo.InvariantCulture);
-            var sent = statuses.Sum();
-            var other = string.Join(", ", statuses.Select((n, code) => (n, code)).Where(x => x.n > 0 && x.code != 201).Select(x => $"{x.n:N0}× {(x.code == 599 ? "connection error" : x.code.ToString(CultureInfo.InvariantCulture))}"));
-            var rate = created / watch.Elapsed.TotalSeconds;
 
             var raw = await SubmitWave.RawInsertsAsync(db, Math.Min(requests, 20_000), clients);
             var rawRate = Math.Min(requests, 20_000) / raw.TotalSeconds;
@@ -78,11 +55,11 @@ public static class SubmitBenchmark
                 "",
                 "| what | answers/s | seconds |",
                 "|---|---:|---:|",
-                $"| `POST /api/surveys/responses` (look up token, score, insert answer, mark invitation answered, service-recovery task when low, audit), {sent:N0} requests, {created:N0} × 201{(other.Length > 0 ? ", " + other : "")} | {rate:N0} | {watch.Elapsed.TotalSeconds:N1} |",
+                $"| `POST /api/surveys/responses` (look up token, score, insert answer, mark invitation answered, service-recovery task when low, audit), {sent:N0} requests, {created:N0} × 201{(other.Length > 0 ? ", " + other : "")} | {rate:N0} | {elapsed.TotalSeconds:N1} |",
                 $"| raw baseline: {clients} concurrent connections, each committing one INSERT into survey_responses per transaction ({Math.Min(requests, 20_000):N0} rows{(provider == "postgres" ? "" : "; SQLite serialises writers, BEGIN IMMEDIATE")}) | {rawRate:N0} | {raw.TotalSeconds:N1} |",
                 .. chained is { } c ? [$"| the same, each transaction first taking the audit chain's advisory lock (as every audited write does; commits serialised) | {Math.Min(requests, 20_000) / c.TotalSeconds:N0} | {c.TotalSeconds:N1} |"] : Array.Empty<string>(),
                 "",
-                $"The web process used {webCpu.TotalSeconds:N1} s of CPU during the run ({webCpu.TotalMilliseconds / Math.Max(1, sent):N2} ms per request; {webCpu.TotalSeconds / watch.Elapsed.TotalSeconds:N2} of the {Environment.ProcessorCount} CPUs, which the load generator and the database share).",
+                $"The web process used {webCpu.TotalSeconds:N1} s of CPU during the run ({webCpu.TotalMilliseconds / Math.Max(1, sent):N2} ms per request; {webCpu.TotalSeconds / elapsed.TotalSeconds:N2} of the {Environment.ProcessorCount} CPUs, which the load generator and the database share).",
                 "",
                 $"Durability check: {created:N0} answers acknowledged with 201, {stored:N0} invitation answers in the database afterwards ({(stored == created ? "equal" : "**NOT equal**")}).",
                 "",

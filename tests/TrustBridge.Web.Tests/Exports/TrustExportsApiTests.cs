@@ -243,13 +243,7 @@ public class WaveExportsApiTests(WaveFixture app) : IClassFixture<WaveFixture>
     {
         await app.SeedAsync();
         var office = await app.ClientWithRolesAsync("office.export@test.local", ["PatientRelations"]);
-        var created = await office.PostAsJsonAsync("/api/surveys/waves", new
-        {
-            name = "导出测试批次", instrument = "satisfaction-outpatient", periodFrom = "2026-08-01", periodTo = "2026-10-31",
-            departmentCodes = new[] { "W1", "W2" }, margin = 0.2, responseRate = 0.5, seed = 77, contactDate = "2026-11-05",
-        });
-        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var id = await app.CreateWaveAsync(office, "导出测试批次", 77);
 
         var list = await office.GetAsync("/api/surveys/waves/export?format=csv");
         list.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");

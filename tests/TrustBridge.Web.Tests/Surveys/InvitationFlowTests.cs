@@ -35,17 +35,7 @@ public class InvitationFlowTests(WaveFixture app) : IClassFixture<WaveFixture>
         }
     }
 
-    private async Task<int> CreateWaveAsync(HttpClient office)
-    {
-        await app.SeedAsync();
-        var resp = await office.PostAsJsonAsync("/api/surveys/waves", new
-        {
-            name = "流程测试", instrument = "satisfaction-outpatient", periodFrom = "2026-08-01", periodTo = "2026-10-31",
-            departmentCodes = new[] { "W1", "W2" }, margin = 0.2, responseRate = 0.5, seed = 99, contactDate = "2026-11-05",
-        });
-        resp.EnsureSuccessStatusCode();
-        return (await resp.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
-    }
+    private Task<int> CreateWaveAsync(HttpClient office) => app.CreateWaveAsync(office, "流程测试", 99);
 
     private async Task<List<SurveyInvitation>> InvitationsAsync(int waveId)
     {

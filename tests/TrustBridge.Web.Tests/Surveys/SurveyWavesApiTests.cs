@@ -17,6 +17,19 @@ public sealed class WaveFixture : TrustBridgeFactory
     /// W1 outpatients in October 2026: 60 eligible adults, 5 minors, 3 deceased, 4 without a mobile, 2 opted out.
     /// W2 inpatients: 20 discharged 10 days before contact, 5 discharged 77 days before (outside the 2–42 day window).
     /// </summary>
+    /// <summary>A satisfaction-outpatient wave over W1 and W2 (August–October 2026, contacted 2026-11-05); its id.</summary>
+    public async Task<int> CreateWaveAsync(HttpClient office, string name, int seed)
+    {
+        await SeedAsync();
+        var resp = await office.PostAsJsonAsync("/api/surveys/waves", new
+        {
+            name, instrument = "satisfaction-outpatient", periodFrom = "2026-08-01", periodTo = "2026-10-31",
+            departmentCodes = new[] { "W1", "W2" }, margin = 0.2, responseRate = 0.5, seed, contactDate = "2026-11-05",
+        });
+        resp.StatusCode.ShouldBe(HttpStatusCode.Created, await resp.Content.ReadAsStringAsync());
+        return (await resp.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+    }
+
     public Task SeedAsync() => SeedOnceAsync(async () =>
     {
         using var scope = Services.CreateScope();

@@ -39,13 +39,7 @@ public class TrustDailySumsTests(WaveFixture app) : IClassFixture<WaveFixture>
         var office = await app.ClientWithRolesAsync("office.sums@test.local", ["PatientRelations"]);
 
         // A patient's submission through the survey link.
-        var wave = await office.PostAsJsonAsync("/api/surveys/waves", new
-        {
-            name = "汇总测试", instrument = "satisfaction-outpatient", periodFrom = "2026-08-01", periodTo = "2026-10-31",
-            departmentCodes = new[] { "W1", "W2" }, margin = 0.2, responseRate = 0.5, seed = 4711, contactDate = "2026-11-05",
-        });
-        wave.StatusCode.ShouldBe(HttpStatusCode.Created, await wave.Content.ReadAsStringAsync());
-        var waveId = (await wave.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var waveId = await app.CreateWaveAsync(office, "汇总测试", 4711);
         await office.PostAsync($"/api/surveys/waves/{waveId}/send", null);
         var tokens = await WithDb(db => db.SurveyInvitations.Where(i => i.WaveId == waveId).OrderBy(i => i.Id).Select(i => i.Token).Take(3).ToListAsync());
         var patient = app.AnonymousClient();

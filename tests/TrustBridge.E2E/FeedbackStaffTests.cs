@@ -47,7 +47,7 @@ public sealed class FeedbackStaffTests(TrustBridgeApp app)
             await s.ShouldNotScrollSidewaysAsync();
             await s.ScreenshotAsync("feedback-queue");
 
-            await s.Page.ClickAsync($".feedback-alert-banner a[href='/Staff/Feedback/Case/{threat}']");
+            await s.Page.ClickAsync($".feedback-alert-banner a[href^='/Staff/Feedback/Case/{threat}#']");
             await s.Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/Staff/Feedback/Case/{threat}");
             (await s.Page.TextContentAsync(".case-content"))!.ShouldContain("拉横幅堵门");
             (await s.Page.Locator("mark.triage-cue").CountAsync()).ShouldBeGreaterThanOrEqualTo(1);

@@ -16,9 +16,12 @@ public class HighRiskAlertTests(FeedbackFixture app) : IClassFixture<FeedbackFix
         await app.SeedAsync();
         var created = await app.CreateAsync(app.AnonymousClient(), new { content = "再不给说法我明天就带人来拉横幅堵门，砍了那个医生", departmentCodes = new[] { "F3" } });
         var id = created.GetProperty("id").GetInt32();
-        created.GetProperty("riskLevel").GetString().ShouldBe("high");
+        // The anonymous caller is not told the case was flagged (issue 8, defect 9): no risk level, the ordinary acknowledge-by.
+        created.TryGetProperty("riskLevel", out _).ShouldBeFalse();
         var received = DateTimeOffset.Parse(created.GetProperty("receivedAt").GetString()!);
-        DateTimeOffset.Parse(created.GetProperty("acknowledgeBy").GetString()!).ShouldBe(received.AddMinutes(30));
+        DateTimeOffset.Parse(created.GetProperty("acknowledgeBy").GetString()!).ShouldBeGreaterThan(received.AddHours(12));
+        var track = await app.AnonymousClient().GetFromJsonAsync<JsonElement>($"/api/feedback/track/{created.GetProperty("trackingCode").GetString()}");
+        track.GetProperty("acknowledgeBy").GetString().ShouldBe(created.GetProperty("acknowledgeBy").GetString());
 
         using (var scope = app.Services.CreateScope())
         {
@@ -29,6 +32,11 @@ public class HighRiskAlertTests(FeedbackFixture app) : IClassFixture<FeedbackFix
         }
 
         var office = await app.ClientWithRolesAsync("office.alert@test.local", [Roles.PatientRelations]);
+        var staffView = await office.GetFromJsonAsync<JsonElement>($"/api/feedback/{id}");
+        staffView.GetProperty("riskLevel").GetString().ShouldBe("high");
+        DateTimeOffset.Parse(staffView.GetProperty("acknowledgeBy").GetString()!).ShouldBe(received.AddMinutes(30));
+        var staffCreated = await app.CreateAsync(office, new { content = "再不给说法我明天就带人来拉横幅堵门，砍了那个医生", departmentCodes = new[] { "F3" } });
+        staffCreated.GetProperty("riskLevel").GetString().ShouldBe("high"); // staff entering a case see its triage
         var queue = await office.GetFromJsonAsync<JsonElement>("/api/feedback?view=alerts");
         queue.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32()).ShouldContain(id);
         var ack = await office.PostAsJsonAsync($"/api/feedback/{id}/alert/acknowledge", new { });

@@ -19,4 +19,11 @@ public static class CaseDeadlines
             clock.LocalToUtc(Deadlines.ReplyBy(calendar, local, departmentsInvolved)),
             clock.LocalToUtc(Deadlines.ReminderAt(calendar, local, days)));
     }
+
+    /// <summary>
+    /// The acknowledge-by the patient is shown: that of an ordinary case received at the same time, so a high-risk
+    /// case's 30 minutes never tell the complainant the case was flagged (issue 8, defect 9).
+    /// </summary>
+    public static DateTime PatientAcknowledgeBy(WorkingCalendar calendar, HospitalClock clock, DateTime receivedUtc) =>
+        clock.LocalToUtc(Deadlines.AcknowledgeBy(calendar, clock.ToLocal(receivedUtc).DateTime, false));
 }

@@ -10,6 +10,9 @@ public sealed record CaseEventView(long Id, DateTime At, string Kind, string? Ac
 public sealed record AttachmentView(int Id, string FileName, string ContentType, int Size);
 public sealed record TriageCueView(string Text, string Signal);
 
+/// <summary>A staff notification a case caused (high-risk alert, medium-risk flag, reminder, breach, unacknowledged alert): to whom, when queued and sent.</summary>
+public sealed record CaseAlertView(string Kind, string Recipient, string Channel, string Status, DateTime QueuedAt, DateTime? SentAt);
+
 /// <summary>
 /// One case as staff see it. The complainant's name and masked mobile are null for a viewer who may not see them
 /// (a clinician named in the case).
@@ -21,7 +24,8 @@ public sealed record CaseDetail(int Id, string TrackingCode, string Type, string
     string? OwnerUserId, string? OwnerName, DateTime ReceivedAt, DateTime AcknowledgeBy, DateTime DueBy, DateTime RemindAt,
     DateTime? AcknowledgedAt, DateTime? RepliedAt, DateTime? ClosedAt, bool ResolvedOnTheSpot, bool AlertOpen, DateTime? AlertAcknowledgedAt, string? AlertAcknowledgedBy,
     string? ReplyDraft, string? ReplyDraftBy, string? Reply, int? PatientRating, string? PatientRatingComment, int? MergedIntoId, int? SymposiumId, long? SurveyResponseId,
-    IReadOnlyList<CaseEventView> History, IReadOnlyList<AttachmentView> Attachments, bool MayChange, bool MayReview);
+    IReadOnlyList<CaseEventView> History, IReadOnlyList<AttachmentView> Attachments, bool MayChange, bool MayReview,
+    IReadOnlyList<CaseAlertView> Notified);
 
 public sealed record TrackingStep(DateTime At, string Kind, string? Status);
 

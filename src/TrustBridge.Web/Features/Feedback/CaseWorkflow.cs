@@ -28,7 +28,7 @@ public sealed record CaseAction(string? Text = null, string? DepartmentCode = nu
 /// an audit record in one transaction. The supervision group reads and never changes; replies are reviewed by the office.
 /// </summary>
 public sealed class CaseWorkflow(TrustDbContext db, HospitalClock clock, HospitalCalendar calendar, CaseNotifications notify,
-    PatientIdentifierProtector protector, AuditLog audit, DatabaseOptions database)
+    PatientIdentifierProtector protector, AuditLog audit, DatabaseOptions database, CaseAssignees assignees)
 {
     public const int MaxText = ReceiveFeedback.MaxContent;
 
@@ -62,13 +62,41 @@ public sealed class CaseWorkflow(TrustDbContext db, HospitalClock clock, Hospita
             ? Move(c, h, who, CaseStatuses.InProgress, "status", null, setAcknowledged: true)
             : CaseActionResult.Conflict($"A {c.Status} case cannot be started."), ct);
 
+    /// <summary>
+    /// Hands the case to a person (ownerEmail) and/or a department (departmentCode): with a department and no person the
+    /// department's head gets it; the department then handles the case (issue 8, defect 8).
+    /// </summary>
     public Task<CaseActionResult> AssignAsync(int id, CaseAction a, CaseViewer v, CancellationToken ct) => ChangeAsync(id, v, "assigned", async (c, h, who) =>
     {
-        var user = string.IsNullOrWhiteSpace(a.OwnerEmail) ? null : await db.Users.FirstOrDefaultAsync(u => u.Email == a.OwnerEmail, ct);
-        if (user is null) return CaseActionResult.Invalid("ownerEmail", $"No staff login '{a.OwnerEmail}'.");
-        c.OwnerUserId = user.Id;
-        c.OwnerName = string.IsNullOrEmpty(user.DisplayName) ? user.Email : user.DisplayName;
-        h.Add(c, "assigned", who, c.Status, c.Status, $"→ {c.OwnerName}" + (string.IsNullOrWhiteSpace(a.Text) ? "" : $": {a.Text.Trim()}"));
+        if (string.IsNullOrWhiteSpace(a.OwnerEmail) && string.IsNullOrWhiteSpace(a.DepartmentCode))
+            return CaseActionResult.Invalid("ownerEmail", "Choose a department or a person to assign the case to.");
+        var dept = string.IsNullOrWhiteSpace(a.DepartmentCode) ? null : await db.Departments.FirstOrDefaultAsync(d => d.Code == a.DepartmentCode, ct);
+        if (!string.IsNullOrWhiteSpace(a.DepartmentCode) && dept is null) return CaseActionResult.Invalid("departmentCode", $"Unknown department '{a.DepartmentCode}'.");
+        if (c.Status is CaseStatuses.Closed or CaseStatuses.Merged or CaseStatuses.Escalated) return CaseActionResult.Conflict($"A {c.Status} case cannot be assigned.");
+        CaseAssignee? owner;
+        if (!string.IsNullOrWhiteSpace(a.OwnerEmail))
+        {
+            var candidates = (await assignees.ListAsync(ct: ct)).Where(x => string.Equals(x.Email, a.OwnerEmail.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
+            if (candidates.Count == 0) return CaseActionResult.Invalid("ownerEmail", $"No staff login '{a.OwnerEmail}' who may handle cases.");
+            owner = dept is null ? candidates.FirstOrDefault(x => x.DepartmentCode is not null) ?? candidates[0]
+                : candidates.FirstOrDefault(x => x.DepartmentCode == dept.Code) ?? (candidates.All(x => x.DepartmentCode is null) ? candidates[0] : null);
+            if (owner is null) return CaseActionResult.Invalid("ownerEmail", $"{candidates[0].Name} does not work in {dept!.Name}.");
+        }
+        else
+        {
+            owner = (await assignees.ListAsync(dept!.Code, ct: ct)).FirstOrDefault(x => x.IsHead);
+            if (owner is null) return CaseActionResult.Invalid("ownerEmail", $"{dept.Name} has no department-head login; choose a person.");
+        }
+        if (dept is null && owner.DepartmentCode is { } own) dept = await db.Departments.FirstAsync(d => d.Code == own, ct);
+        c.OwnerUserId = owner.UserId;
+        c.OwnerName = owner.Name;
+        if (dept is not null)
+        {
+            c.DepartmentId = dept.Id;
+            if (c.Departments.All(d => d.DepartmentId != dept.Id)) c.Departments.Add(new FeedbackCaseDepartment { CaseId = c.Id, DepartmentId = dept.Id });
+        }
+        var label = dept is null || owner.Name.Contains(dept.Name, StringComparison.Ordinal) ? owner.Name : $"{owner.Name}（{dept.Name}）";
+        h.Add(c, "assigned", who, c.Status, c.Status, $"→ {label}" + (string.IsNullOrWhiteSpace(a.Text) ? "" : $": {a.Text.Trim()}"), visible: false);
         return CaseActionResult.Done;
     }, ct);
 

@@ -18,7 +18,8 @@ public sealed class ExportCases(ListCases list, HospitalClock clock, AuditLog au
     {
         var page = await list.RunAsync(filter with { Page = 1, PageSize = Paging.PagedQuery.MaxExportRows, Export = true }, viewer, ct);
         await audit.RecordAsync(AuditActions.Created, "feedback-export", null,
-            new { rows = page.Items.Count, filter.View, filter.Status, filter.Type, filter.Category, filter.RiskLevel, filter.Channel, filter.DepartmentCode, filter.Q, filter.From, filter.To }, ct);
+            new { rows = page.Items.Count, filter.View, filter.Status, filter.Type, filter.Category, filter.RiskLevel, filter.Channel, filter.DepartmentCode,
+                Q = Core.Privacy.ChineseMobile.Normalize(filter.Q) is { } m ? Core.Privacy.ChineseMobile.Mask(m) : filter.Q, filter.From, filter.To }, ct);
         DateTime? Local(DateTime? utc) => utc is { } t ? clock.ToLocal(t).DateTime : null;
         return new ExportTable("feedback-cases", Headers, page.Items.Select(c => (IReadOnlyList<object?>)
         [

@@ -46,6 +46,9 @@ public static class FeedbackApi
                     return Results.ValidationProblem(new Dictionary<string, string[]> { ["view"] = [$"Unknown view '{v}'; use {string.Join(", ", CaseViewsFilter.All)}."] });
                 return Results.Ok(await list.RunAsync(query.ToFilter(), await access.ViewerAsync(user, ct), ct));
             }).WithSummary("The queue: view=open|due-soon|overdue|alerts|review, filters, search and paging; scoped to what the caller may see.");
+        staff.MapGet("/assignees", async (string? departmentCode, string? q, CaseAssignees assignees, CancellationToken ct) =>
+                Results.Ok(await assignees.ListAsync(string.IsNullOrWhiteSpace(departmentCode) ? null : departmentCode.Trim(), q, ct)))
+            .WithSummary("Who a case can be assigned to (the office, administrators, department heads), filtered by department and name; isHead marks the login that gets a case assigned to the department alone.");
         staff.MapGet("/{id:int}", async (int id, ClaimsPrincipal user, FeedbackAccess access, GetCase get, CancellationToken ct) =>
             await get.RunAsync(id, await access.ViewerAsync(user, ct), ct) is { } c ? Results.Ok(c) : Problem404("No such case, or not one you may see."));
         staff.MapGet("/{id:int}/attachments/{attachmentId:int}", async (int id, int attachmentId, ClaimsPrincipal user, FeedbackAccess access, GetCase get, CancellationToken ct) =>
@@ -56,7 +59,7 @@ public static class FeedbackApi
         Action(staff, "acknowledge", (f, id, _, v, ct) => f.AcknowledgeAsync(id, v, ct), "Receive the case (受理); the receiver owns it.");
         Action(staff, "alert/acknowledge", (f, id, _, v, ct) => f.AcknowledgeAlertAsync(id, v, ct), "Someone has seen the high-risk alert.");
         Action(staff, "start", (f, id, _, v, ct) => f.StartAsync(id, v, ct), "Work on the case has begun.");
-        Action(staff, "assign", (f, id, a, v, ct) => f.AssignAsync(id, a, v, ct), "Hand the case to another owner (ownerEmail).");
+        Action(staff, "assign", (f, id, a, v, ct) => f.AssignAsync(id, a, v, ct), "Hand the case to a person (ownerEmail) and/or a department (departmentCode); a department alone goes to its head.");
         Action(staff, "transfer", (f, id, a, v, ct) => f.TransferAsync(id, a, v, ct), "Hand the case to another department (departmentCode).");
         Action(staff, "notes", (f, id, a, v, ct) => f.NoteAsync(id, a, v, ct), "An internal note (never shown to the patient).");
         Action(staff, "reply", (f, id, a, v, ct) => f.DraftReplyAsync(id, a, v, ct), "Draft the reply; the office reviews it before it is sent.");
@@ -93,7 +96,9 @@ public static class FeedbackApi
             isStaff = false; // Supervisor and Executive change nothing: they submit like the public.
         var who = isStaff ? new Submitter(user.FindFirstValue(ClaimTypes.NameIdentifier), user.Identity?.Name, true) : Submitter.Public;
         var (created, errors) = await receive.RunAsync(input, who, null, ct);
-        return created is null ? Results.ValidationProblem(errors) : Results.Created($"/api/feedback/{created.Id}", created);
+        if (created is null) return Results.ValidationProblem(errors);
+        // The person who wrote a threat must not learn it was flagged (issue 8, defect 9): the public see no risk level and the ordinary acknowledge-by.
+        return Results.Created($"/api/feedback/{created.Id}", isStaff ? created : created.ForPatient());
     }
 
     public static IResult ToResult(CaseActionResult r) => r.Outcome switch

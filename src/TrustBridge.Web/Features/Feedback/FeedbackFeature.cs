@@ -9,7 +9,7 @@ public static class FeedbackFeature
         services.Configure<FeedbackOptions>(configuration.GetSection("Feedback"));
         services.AddSingleton<TriageEngine>().AddSingleton<MobileHash>();
         services.AddSingleton<IntakeWriter>().AddScoped<HospitalCalendar>().AddScoped<CaseNotifications>().AddScoped<ReceiveFeedback>().AddScoped<FeedbackAccess>()
-            .AddScoped<ListCases>().AddScoped<GetCase>().AddScoped<TrackCase>().AddScoped<CaseWorkflow>();
+            .AddScoped<ListCases>().AddScoped<GetCase>().AddScoped<TrackCase>().AddScoped<CaseWorkflow>().AddScoped<CaseAssignees>();
         services.AddFeedbackPatient();
         services.AddFeedbackOps();
         Symposia.SymposiaFeature.AddSymposia(services);

@@ -9,6 +9,10 @@ namespace TrustBridge.Web.Features.Feedback;
 /// <summary>One case with its history for staff who may see it; reading a case with a complainant's identity is audited.</summary>
 public sealed class GetCase(TrustDbContext db, AuditLog audit)
 {
+    /// <summary>The notifications to staff a case causes; the reply SMS to the patient is not among them.</summary>
+    public static readonly string[] StaffKinds =
+        [CaseNotifications.HighRiskAlert, CaseNotifications.AlertOverdue, CaseNotifications.MediumRiskFlag, CaseNotifications.Reminder, CaseNotifications.Breach];
+
     public async Task<CaseDetail?> RunAsync(int id, CaseViewer viewer, CancellationToken ct = default)
     {
         var c = await FeedbackAccess.Visible(db.FeedbackCases.AsNoTracking(), viewer)
@@ -19,6 +23,10 @@ public sealed class GetCase(TrustDbContext db, AuditLog audit)
             .Select(e => new CaseEventView(e.Id, e.At, e.Kind, e.ActorName, e.FromStatus, e.ToStatus, e.Text, e.VisibleToPatient)).ToListAsync(ct);
         var files = await db.FeedbackAttachments.AsNoTracking().Where(a => a.CaseId == id)
             .Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size)).ToListAsync(ct);
+        var correlation = $"feedback:{id}";
+        var notified = await db.OutboxMessages.AsNoTracking().Where(m => m.Correlation == correlation && StaffKinds.Contains(m.Kind))
+            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
+            .Select(m => new CaseAlertView(m.Kind, m.RecipientMasked, m.Channel, m.Status, m.CreatedAt, m.SentAt)).ToListAsync(ct);
         var identity = viewer.SeesComplainant;
         if (identity && (c.ComplainantName is not null || c.MobileMasked is not null || c.PatientId is not null))
             await audit.RecordAsync(AuditActions.PatientViewed, "feedback-case", id.ToString(CultureInfo.InvariantCulture), new { complainant = true }, ct);
@@ -30,7 +38,7 @@ public sealed class GetCase(TrustDbContext db, AuditLog audit)
             c.OwnerUserId, c.OwnerName, c.ReceivedAt, c.AcknowledgeBy, c.DueBy, c.RemindAt, c.AcknowledgedAt, c.RepliedAt, c.ClosedAt, c.ResolvedOnTheSpot,
             c.RiskLevel == "high" && c.AlertAcknowledgedAt is null && c.Status != CaseStatuses.Merged, c.AlertAcknowledgedAt, c.AlertAcknowledgedBy,
             c.ReplyDraft, c.ReplyDraftBy, c.Reply, c.PatientRating, c.PatientRatingComment, c.MergedIntoId, c.SymposiumId, c.SurveyResponseId,
-            history, files, FeedbackAccess.MayChange(viewer, c), viewer.Handles);
+            history, files, FeedbackAccess.MayChange(viewer, c), viewer.Handles, notified);
     }
 
     /// <summary>An attachment, if the viewer may see its case.</summary>

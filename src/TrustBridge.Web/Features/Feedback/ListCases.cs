@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using TrustBridge.Core.Privacy;
+using TrustBridge.Web.Features.Audit;
 using TrustBridge.Web.Data;
 using TrustBridge.Web.Domain;
 using TrustBridge.Web.Features.Hospital;
@@ -44,7 +46,7 @@ public sealed record CaseFilter(string? View = null, string? Status = null, stri
 }
 
 /// <summary>The office queue: filters, search, due-soon and overdue lists, paging. Scoped to what the viewer may see.</summary>
-public sealed class ListCases(TrustDbContext db, HospitalClock clock)
+public sealed class ListCases(TrustDbContext db, HospitalClock clock, MobileHash mobileHash, AuditLog audit)
 {
     public async Task<Paged<CaseSummary>> RunAsync(CaseFilter f, CaseViewer viewer, CancellationToken ct = default)
     {
@@ -62,13 +64,27 @@ public sealed class ListCases(TrustDbContext db, HospitalClock clock)
             q = q.Where(c => c.Department!.Code == f.DepartmentCode || c.Departments.Any(d => d.Department!.Code == f.DepartmentCode));
         if (f.From is { } from) { var t = clock.StartOfDayUtc(from); q = q.Where(c => c.ReceivedAt >= t); }
         if (f.To is { } to) { var t = clock.StartOfDayUtc(to.AddDays(1)); q = q.Where(c => c.ReceivedAt < t); }
+        string? searchedBy = null;
         if (!string.IsNullOrWhiteSpace(f.Q))
         {
             var term = f.Q.Trim();
             var code = TrackingCodes.Normalize(term);
-            q = int.TryParse(term, out var id)
-                ? q.Where(c => c.Id == id || c.Content.Contains(term))
-                : code is not null ? q.Where(c => c.TrackingCode == code) : q.Where(c => c.Content.Contains(term));
+            if (viewer.SeesComplainant && ChineseMobile.Normalize(term) is { } mobile)
+            {
+                // A full mobile number: matched through the keyed hash, never by decrypting (issue 8, defect 7).
+                var hash = mobileHash.Of(mobile);
+                q = q.Where(c => c.MobileHash == hash);
+                searchedBy = "mobile";
+            }
+            else if (int.TryParse(term, out var id)) q = q.Where(c => c.Id == id || c.Content.Contains(term));
+            else if (code is not null) q = q.Where(c => c.TrackingCode == code);
+            else if (viewer.Handles && term.Length <= 100)
+            {
+                // The complainant's name, for the office and administrators only; anonymous cases keep no name.
+                q = q.Where(c => c.Content.Contains(term) || c.ComplainantName == term);
+                searchedBy = "name";
+            }
+            else q = q.Where(c => c.Content.Contains(term));
         }
         q = f.Sort switch
         {
@@ -81,6 +97,9 @@ public sealed class ListCases(TrustDbContext db, HospitalClock clock)
                 c.OwnerName, c.RiskLevel == "high" && c.AlertAcknowledgedAt == null && c.Status != CaseStatuses.Merged,
                 open.Contains(c.Status) && c.DueBy < now, open.Contains(c.Status) && c.DueBy >= now && c.DueBy <= soon))
             .ToPagedAsync(f.Page, f.PageSize, ct, f.Export ? PagedQuery.MaxExportRows : PagedQuery.MaxPageSize);
+        // A search for a person is a read of patient data: audited, with how it searched but never the number or name typed.
+        if (searchedBy is not null)
+            await audit.RecordAsync(AuditActions.PatientListViewed, "feedback-case", null, new { search = searchedBy, matches = page.Total }, ct);
         return page;
     }
 }

@@ -126,6 +126,9 @@ public sealed class ReceiveFeedback(TrustDbContext db, HospitalCalendar calendar
             await IntakeWriter.StoreAsync(db, services, [pending], ct); // the caller's transaction: stored with the caller's change
         else
             await writer.WriteAsync(pending, ct);
-        return (new CaseCreated(c.Id, c.TrackingCode, c.Type, c.Category, c.RiskLevel, c.Status, c.ReceivedAt, c.AcknowledgeBy, c.DueBy), errors);
+        return (new CaseCreated(c.Id, c.TrackingCode, c.Type, c.Category, c.RiskLevel, c.Status, c.ReceivedAt, c.AcknowledgeBy, c.DueBy)
+        {
+            PatientAcknowledgeBy = riskLevel == RiskLevels.High ? CaseDeadlines.PatientAcknowledgeBy(await calendar.LoadAsync(ct), clock, received) : c.AcknowledgeBy,
+        }, errors);
     }
 }

@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using TrustBridge.Web.Data;
+using TrustBridge.Core.Triage;
 using TrustBridge.Web.Domain;
+using TrustBridge.Web.Features.Hospital;
 
 namespace TrustBridge.Web.Features.Feedback;
 
 /// <summary>The patient's view of a case by tracking code: never internal notes, staff names or who complained.</summary>
-public sealed class TrackCase(TrustDbContext db)
+public sealed class TrackCase(TrustDbContext db, HospitalCalendar calendar, HospitalClock clock)
 {
     public async Task<TrackingView?> RunAsync(string? code, CancellationToken ct = default)
     {
@@ -24,7 +26,9 @@ public sealed class TrackCase(TrustDbContext db)
             .Select(e => new TrackingStep(e.At, e.Kind, e.ToStatus)).ToListAsync(ct);
         var departments = c.Departments.Select(d => d.Department!.Name).ToList();
         if (departments.Count == 0 && c.Department is not null) departments.Add(c.Department.Name);
-        return new TrackingView(c.TrackingCode, c.Type, c.Status, departments, c.ReceivedAt, c.AcknowledgeBy, c.DueBy, c.AcknowledgedAt, c.RepliedAt, c.ClosedAt,
+        // Never the high-risk 30 minutes: the patient is told the ordinary acknowledge-by (issue 8, defect 9).
+        var acknowledgeBy = c.RiskLevel == RiskLevels.High ? CaseDeadlines.PatientAcknowledgeBy(await calendar.LoadAsync(ct), clock, c.ReceivedAt) : c.AcknowledgeBy;
+        return new TrackingView(c.TrackingCode, c.Type, c.Status, departments, c.ReceivedAt, acknowledgeBy, c.DueBy, c.AcknowledgedAt, c.RepliedAt, c.ClosedAt,
             c.Status is CaseStatuses.Replied or CaseStatuses.Closed ? c.Reply : null, c.PatientRating,
             c.PatientRating is null && c.Status is CaseStatuses.Replied or CaseStatuses.Closed && c.Reply is not null, steps);
     }

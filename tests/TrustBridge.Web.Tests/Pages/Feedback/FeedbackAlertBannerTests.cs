@@ -18,7 +18,7 @@ public class FeedbackAlertBannerTests(FeedbackFixture app) : IClassFixture<Feedb
         var home = await office.GetHtmlAsync("/Staff");
         home.ShouldContain("feedback-alert-banner");
         home.ShouldContain("高危预警：1 件高危工单待确认");
-        home.ShouldContain($"href=\"/Staff/Feedback/Case/{id}\"");
+        home.ShouldContain($"href=\"/Staff/Feedback/Case/{id}#case-alert\"");
         (await office.GetHtmlAsync("/Staff/Patients")).ShouldContain("feedback-alert-banner");
 
         var f3Head = await CookieBrowser.WithRolesAsync(app, "head.f3.banner@test.local", [Roles.DepartmentHead], ["F3"]);

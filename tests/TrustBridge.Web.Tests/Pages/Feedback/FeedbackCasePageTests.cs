@@ -36,8 +36,8 @@ public class FeedbackCasePageTests(FeedbackFixture app) : IClassFixture<Feedback
         marked.ShouldNotBeEmpty();
         marked.ShouldAllBe(m => cues.Contains(m));
         page.ShouldContain("value=\"send\"");
-        // The assign form suggests the logins a case can be handed to.
-        page.ShouldContain("<option value=\"office.case@test.local\">");
+        // The assign form offers the logins a case can be handed to.
+        HtmlForms.Single(page, "assign-form").Html.ShouldContain("<option value=\"office.case@test.local\"");
 
         var draft = await office.PostFormAsync(url, url, new Dictionary<string, string> { ["act"] = "draft", ["text"] = "已与D1医生谈话，向您致歉。" });
         draft.StatusCode.ShouldBe(HttpStatusCode.Redirect);

@@ -11,12 +11,14 @@ namespace TrustBridge.Web.Pages.Staff.Feedback;
 /// One case: content with the triage cues, complainant (when the viewer may see it), deadlines, attachments, history,
 /// and a form for every workflow step the viewer may take. Each form posts here (PRG); the steps are those of the API.
 /// </summary>
-public sealed class CaseModel(GetCase get, CaseWorkflow flow, FeedbackAccess access, TrustDbContext db) : PageModel
+public sealed class CaseModel(GetCase get, CaseWorkflow flow, FeedbackAccess access, TrustDbContext db, CaseAssignees assignees) : PageModel
 {
     public CaseDetail Case { get; private set; } = null!;
     public List<(string Code, string Name)> Departments { get; private set; } = [];
-    /// <summary>Logins a case can be handed to (the office, department heads, administrators), offered as suggestions.</summary>
-    public List<(string Email, string Name)> Owners { get; private set; } = [];
+    /// <summary>Logins a case can be handed to (the office, department heads, administrators), by department.</summary>
+    public List<CaseAssignee> Assignees { get; private set; } = [];
+    /// <summary>Departments with a department-head login: assigning to them without a person reaches the head.</summary>
+    public HashSet<string> HeadedDepartments { get; private set; } = [];
     /// <summary>The step that failed and why (shown next to its form).</summary>
     public string? ErrorAct { get; private set; }
     public string? Error { get; private set; }
@@ -66,6 +68,7 @@ public sealed class CaseModel(GetCase get, CaseWorkflow flow, FeedbackAccess acc
         if (!await LoadAsync(id, ct)) return NotFound();
         ErrorAct = act;
         Error = result.Message;
+        Done = null; // an error never shows next to the success of an earlier step
         Posted = form;
         Response.StatusCode = result.Outcome == CaseOutcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
         return Page();
@@ -79,13 +82,8 @@ public sealed class CaseModel(GetCase get, CaseWorkflow flow, FeedbackAccess acc
         if (c.MayChange)
         {
             Departments = (await db.Departments.AsNoTracking().OrderBy(d => d.Code).Select(d => new { d.Code, d.Name }).ToListAsync(ct)).Select(d => (d.Code, d.Name)).ToList();
-            string[] handlers = [Domain.Roles.PatientRelations, Domain.Roles.DepartmentHead, Domain.Roles.Admin];
-            Owners = (await (from u in db.Users.AsNoTracking()
-                             join ur in db.UserRoles on u.Id equals ur.UserId
-                             join r in db.Roles on ur.RoleId equals r.Id
-                             where handlers.Contains(r.Name!) && u.Email != null
-                             select new { u.Email, u.DisplayName }).Distinct().OrderBy(u => u.Email).Take(300).ToListAsync(ct))
-                .Select(u => (u.Email!, u.DisplayName)).ToList();
+            Assignees = await assignees.ListAsync(ct: ct);
+            HeadedDepartments = [.. Assignees.Where(a => a.IsHead && a.DepartmentCode is not null).Select(a => a.DepartmentCode!)];
         }
         return true;
     }

@@ -121,4 +121,52 @@ public static class FeedbackLabels
         var text = abs.TotalDays >= 1 ? $"{(int)abs.TotalDays}d {abs.Hours}h" : abs.TotalHours >= 1 ? $"{(int)abs.TotalHours}h {abs.Minutes}m" : $"{Math.Max(1, abs.Minutes)}m";
         return (span < TimeSpan.Zero ? "已超期 {0}" : "剩余 {0}", text);
     }
+
+    /// <summary>The kind of a staff notification a case caused.</summary>
+    public static string Notification(string kind) => kind switch
+    {
+        Features.Feedback.CaseNotifications.HighRiskAlert => "高危预警",
+        Features.Feedback.CaseNotifications.AlertOverdue => "预警超时未确认",
+        Features.Feedback.CaseNotifications.MediumRiskFlag => "中危提示",
+        Features.Feedback.CaseNotifications.Reminder => "到期提醒",
+        Features.Feedback.CaseNotifications.Breach => "超期升级",
+        _ => kind,
+    };
+
+    public static string OutboxStatus(string status) => status switch
+    {
+        OutboxStatuses.Sent => "已发送",
+        OutboxStatuses.Dead => "发送失败",
+        _ => "待发送",
+    };
+
+    /// <summary>
+    /// What a case step just did, said in full (issue 8, defect 16): the localizer template and its values, read from
+    /// the case as it is after the step. Null for an unknown step.
+    /// </summary>
+    public static (string Template, object[] Values)? Done(string? act, Features.Feedback.CaseDetail c, Func<DateTime?, string> time)
+    {
+        var handling = c.Departments.FirstOrDefault(d => d.Code == c.HandlingDepartmentCode)?.Name;
+        return act switch
+        {
+            "created" => ("已登记工单 #{0}，答复期限 {1}", [c.Id, time(c.DueBy)]),
+            "acknowledge" => ("已受理，负责人：{0}", [c.OwnerName ?? "—"]),
+            "alert-acknowledge" => ("已确认工单 #{0} 的高危预警", [c.Id]),
+            "start" => ("已开始处理", []),
+            "assign" => handling is not null && c.OwnerName is { } o && !o.Contains(handling, StringComparison.Ordinal)
+                ? ("已指派给 {0}（{1}）", [o, handling])
+                : ("已指派给 {0}", [c.OwnerName ?? "—"]),
+            "transfer" => ("已转交至 {0}", [handling ?? "—"]),
+            "note" => ("已添加内部备注（患者不可见）", []),
+            "draft" => ("答复草稿已保存，待医患办审核后发送给患者", []),
+            "send" => c.MobileMasked is not null ? ("已答复患者，短信已排队", []) : ("已答复患者（未留手机号，患者凭查询码查看）", []),
+            "close" => ("工单已关闭", []),
+            "reopen" => ("工单已重新打开，新的答复期限 {0}", [time(c.DueBy)]),
+            "escalate" => ("已转入医疗纠纷处理", []),
+            "merge" => ("已合并到工单 #{0}", [c.MergedIntoId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "—"]),
+            "reclassify" => ("分类已更正为 {0} · {1} · {2}", [Type(c.Type), Category(c.Category), Risk(c.RiskLevel)]),
+            "link" => ("已关联患者与就诊", []),
+            _ => null,
+        };
+    }
 }

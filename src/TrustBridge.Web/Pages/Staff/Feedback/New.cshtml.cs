@@ -59,7 +59,7 @@ public sealed class NewModel(ReceiveFeedback receive, TriageEngine triage, Hospi
     {
         if (!StaffEntry.MayEnter(User)) return Deny();
         if (!FeedbackChannels.StaffEntry.Contains(Channel)) Errors["channel"] = ["请选择受理渠道。"];
-        if (ReceivedAt is null) Errors["receivedAt"] = ["请填写受理时间。"];
+        if (ReceivedAt is null) Errors["receivedAt"] = ["请填写收到时间。"];
         if (ResolvedOnTheSpot && string.IsNullOrWhiteSpace(Resolution)) Errors["resolution"] = ["请填写当场处理的结果。"];
         if (Errors.Count == 0)
         {

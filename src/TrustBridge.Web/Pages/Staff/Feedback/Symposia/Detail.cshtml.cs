@@ -26,7 +26,9 @@ public sealed class DetailModel(GetSymposium get, RaiseSymposiumItem raise, Repo
     public bool CanEdit { get; private set; }
     public Dictionary<string, string[]> ItemErrors { get; private set; } = [];
     public Dictionary<string, string[]> ReportErrors { get; private set; } = [];
+    /// <summary>What the last step did, after the redirect: "item:{case id}" or "report:{messages queued}".</summary>
     [TempData] public string? Flash { get; set; }
+    public (string Kind, int Value)? Done => Flash?.Split(':') is [var kind, var n] && int.TryParse(n, out var v) ? (kind, v) : null;
     public IReadOnlyList<(string Code, string Name)> Departments { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
@@ -40,7 +42,7 @@ public sealed class DetailModel(GetSymposium get, RaiseSymposiumItem raise, Repo
         {
             case SymposiumOutcome.NotFound: return NotFound();
             case SymposiumOutcome.Done:
-                Flash = "item";
+                Flash = $"item:{r.Value!.Id}";
                 return Redirect($"/Staff/Feedback/Symposia/Detail/{id}#items");
             case SymposiumOutcome.Conflict: ItemErrors["content"] = [r.Message!]; break;
             default: ItemErrors = r.Errors ?? []; break;
@@ -57,7 +59,7 @@ public sealed class DetailModel(GetSymposium get, RaiseSymposiumItem raise, Repo
         {
             case SymposiumOutcome.NotFound: return NotFound();
             case SymposiumOutcome.Done:
-                Flash = "report";
+                Flash = $"report:{r.Value}";
                 return Redirect($"/Staff/Feedback/Symposia/Detail/{id}#report");
             case SymposiumOutcome.Conflict: ReportErrors["text"] = [r.Message!]; break;
             default: ReportErrors = r.Errors ?? []; break;

@@ -92,6 +92,45 @@ public sealed class FeedbackPatientTests(TrustBridgeApp app)
     }
 
     [Fact]
+    public async Task On_a_phone_the_form_lists_a_departments_staff_in_pinyin_order_and_the_escalated_tracking_page_reads_in_english()
+    {
+        // Issue 8, defect 17: no department, no staff; choosing one lists its staff in pinyin order (陈 chen before 赵 zhao).
+        await using var s = await BrowserSession.OpenAsync(app, Viewports.Phone);
+        await s.Page.GotoAsync("/Patient/Feedback");
+        (await s.Page.Locator("#StaffCode option").CountAsync()).ShouldBe(1);
+        (await s.Page.IsHiddenAsync("#list-staff")).ShouldBeTrue(); // the no-JavaScript button is not needed
+        await s.Page.SelectOptionAsync("#Dept", "NK");
+        (await s.Page.Locator("#StaffCode option").AllTextContentsAsync()).Skip(1).ShouldBe(["陈静 主任医师", "赵敏 主管护师"]);
+        (await s.Page.GetAttributeAsync("#Text", "aria-required")).ShouldBe("true");
+        await s.Page.CheckAsync("#Anonymous");
+        (await s.Page.GetAttributeAsync("#Mobile", "aria-required")).ShouldBe("false");
+
+        // Issue 8, defect 10: an escalated anonymous case, read in English on a phone.
+        using var anonymous = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        var resp = await anonymous.PostAsJsonAsync("/api/feedback", new { content = "手术后一直发烧，医生也没解释原因，我要起诉医院", departmentCodes = new[] { "WK" }, anonymous = true });
+        var created = JsonDocument.Parse(await resp.Content.ReadAsStringAsync()).RootElement;
+        var code = created.GetProperty("trackingCode").GetString()!;
+        using var office = await OfficeApiAsync();
+        (await office.PostAsJsonAsync($"/api/feedback/{created.GetProperty("id").GetInt32()}/escalate", new { text = "转医疗纠纷" })).EnsureSuccessStatusCode();
+        await s.Page.GotoAsync($"/Culture?c=en&returnUrl={Uri.EscapeDataString($"/Patient/Track/{code}")}");
+        await s.Page.WaitForSelectorAsync("#escalated");
+        (await s.Page.TextContentAsync("#escalated-next"))!.ShouldContain("anonymously");
+        var boxes = new List<ElementHandleBoundingBoxResult>();
+        foreach (var label in await s.Page.QuerySelectorAllAsync(".tracking-steps .step-label")) boxes.Add((await label.BoundingBoxAsync())!);
+        boxes.Count.ShouldBe(5);
+        for (var i = 0; i < boxes.Count; i++)
+            for (var j = i + 1; j < boxes.Count; j++)
+            {
+                var (a, b) = (boxes[i], boxes[j]);
+                var apart = a.X + a.Width <= b.X || b.X + b.Width <= a.X || a.Y + a.Height <= b.Y || b.Y + b.Height <= a.Y;
+                apart.ShouldBeTrue($"step labels {i} and {j} overlap");
+            }
+        await s.ShouldNotScrollSidewaysAsync();
+        await s.ScreenshotAsync("feedback-tracking-escalated-english");
+        await s.Page.GotoAsync($"/Culture?c=zh-CN&returnUrl=%2FPatient%2FTrack");
+    }
+
+    [Fact]
     public async Task Staff_print_feedback_posters_that_open_the_form_for_the_department()
     {
         await using var s = await BrowserSession.OpenAsync(app, Viewports.Desktop);

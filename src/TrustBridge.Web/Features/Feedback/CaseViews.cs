@@ -29,7 +29,10 @@ public sealed record CaseDetail(int Id, string TrackingCode, string Type, string
 
 public sealed record TrackingStep(DateTime At, string Kind, string? Status);
 
-/// <summary>What the patient sees with the tracking code: status, dates, departments and the reply. Never notes, staff or who complained.</summary>
+/// <summary>
+/// What the patient sees with the tracking code: status, dates, departments and the reply. Never notes, staff or who
+/// complained. Contactable: the patient left a mobile number, so the office can call (an anonymous patient cannot be called).
+/// </summary>
 public sealed record TrackingView(string TrackingCode, string Type, string Status, IReadOnlyList<string> Departments, DateTime ReceivedAt,
     DateTime AcknowledgeBy, DateTime DueBy, DateTime? AcknowledgedAt, DateTime? RepliedAt, DateTime? ClosedAt, string? Reply,
-    int? Rating, bool MayRate, IReadOnlyList<TrackingStep> Steps);
+    int? Rating, bool MayRate, IReadOnlyList<TrackingStep> Steps, bool Contactable);

@@ -20,6 +20,8 @@ public sealed class FeedbackOptions
     public List<AlertRecipient> OfficeLead { get; set; } = [];
     /// <summary>Public intake per client address per minute (the form and the anonymous API).</summary>
     public int IntakePerMinute { get; set; } = 10;
+    /// <summary>Where patients reach the patient-relations office in person or by phone (shown on the tracking page of an escalated case), e.g. "门诊楼一楼，电话 0451-12345678".</summary>
+    public string OfficeContact { get; set; } = "";
     /// <summary>The public base address used in links sent to patients.</summary>
     public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5080";
 }

@@ -30,6 +30,7 @@ public sealed class TrackCase(TrustDbContext db, HospitalCalendar calendar, Hosp
         var acknowledgeBy = c.RiskLevel == RiskLevels.High ? CaseDeadlines.PatientAcknowledgeBy(await calendar.LoadAsync(ct), clock, c.ReceivedAt) : c.AcknowledgeBy;
         return new TrackingView(c.TrackingCode, c.Type, c.Status, departments, c.ReceivedAt, acknowledgeBy, c.DueBy, c.AcknowledgedAt, c.RepliedAt, c.ClosedAt,
             c.Status is CaseStatuses.Replied or CaseStatuses.Closed ? c.Reply : null, c.PatientRating,
-            c.PatientRating is null && c.Status is CaseStatuses.Replied or CaseStatuses.Closed && c.Reply is not null, steps);
+            c.PatientRating is null && c.Status is CaseStatuses.Replied or CaseStatuses.Closed && c.Reply is not null, steps,
+            !c.Anonymous && c.MobileEncrypted is not null);
     }
 }

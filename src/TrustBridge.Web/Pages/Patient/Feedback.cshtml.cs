@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using TrustBridge.Core.Privacy;
+using TrustBridge.Core.Text;
 using TrustBridge.Core.Triage;
 using TrustBridge.Web.Data;
 using TrustBridge.Web.Domain;
@@ -35,13 +36,23 @@ public sealed class FeedbackModel(TrustDbContext db, ReceiveFeedback receive) : 
     /// <summary>Field → Chinese message (a key of the translations).</summary>
     public Dictionary<string, string> Errors { get; } = [];
     public List<Choice> Departments { get; private set; } = [];
+    /// <summary>The chosen department's staff, in pinyin order; empty until a department is chosen.</summary>
     public List<Choice> StaffChoices { get; private set; } = [];
+    /// <summary>Every department's staff (Group: the department code), for the script that follows the department picker.</summary>
+    public List<Choice> AllStaff { get; private set; } = [];
     public string Channel => Src == FeedbackChannels.Qr ? FeedbackChannels.Qr : FeedbackChannels.Web;
 
     public async Task OnGetAsync(string? error, CancellationToken ct)
     {
         if (error == "too-large") Errors["attachment"] = TooLarge;
         await LoadChoicesAsync(ct);
+    }
+
+    /// <summary>Without JavaScript: "list this department's staff" posts the form back with what was typed; nothing is saved.</summary>
+    public async Task<IActionResult> OnPostStaffAsync(CancellationToken ct)
+    {
+        await LoadChoicesAsync(ct);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -110,11 +121,12 @@ public sealed class FeedbackModel(TrustDbContext db, ReceiveFeedback receive) : 
         Departments = await db.Departments.AsNoTracking().Where(d => d.Active).OrderBy(d => d.Code)
             .Select(d => new Choice(d.Code, d.Name, null)).ToListAsync(ct);
         if (Dept is not null && Departments.All(d => d.Code != Dept)) Dept = null;
-        // Without JavaScript the list cannot follow the department picker: a chosen department (from the poster)
-        // narrows it, otherwise everyone is listed by department.
-        StaffChoices = await db.Staff.AsNoTracking().Where(s => s.Active && s.Department != null && s.Department.Active && (Dept == null || s.Department.Code == Dept))
-            .OrderBy(s => s.Department!.Code).ThenBy(s => s.Name)
-            .Select(s => new Choice(s.Code, s.Title == null ? s.Name : s.Name + " " + s.Title, s.Department!.Name)).ToListAsync(ct);
+        // No department, no doctors (issue 8, defect 17): the list is the chosen department's, in pinyin order. Without
+        // JavaScript the patient lists them with the button beside the picker; with it, AllStaff fills the list in place.
+        var staff = await db.Staff.AsNoTracking().Where(s => s.Active && s.Department != null && s.Department.Active)
+            .Select(s => new { s.Code, s.Name, s.Title, Dept = s.Department!.Code }).ToListAsync(ct);
+        AllStaff = [.. staff.OrderByPinyin(s => s.Name).Select(s => new Choice(s.Code, s.Title == null ? s.Name : s.Name + " " + s.Title, s.Dept))];
+        StaffChoices = Dept is null ? [] : [.. AllStaff.Where(s => s.Group == Dept)];
     }
 
     /// <summary>

@@ -164,3 +164,79 @@ public class FeedbackCaseDefectsTests(FeedbackFixture app) : IClassFixture<Feedb
         }
     }
 }
+
+/// <summary>Issue 8, defects 10 and 17: the patient's form (staff by department, pinyin order, required fields) and the escalated tracking page.</summary>
+public class FeedbackPatientDefectsTests(FeedbackFixture app) : IClassFixture<FeedbackFixture>
+{
+    private async Task SeedNamesAsync()
+    {
+        await app.SeedAsync();
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrustDbContext>();
+        if (await db.Staff.AnyAsync(s => s.Code == "PY1")) return;
+        var f1 = await db.Departments.SingleAsync(d => d.Code == "F1");
+        foreach (var (code, name) in new[] { ("PY1", "张伟"), ("PY2", "李娜"), ("PY3", "陈静"), ("PY4", "王芳") })
+            db.Staff.Add(new Staff { Code = code, Name = name, DepartmentId = f1.Id });
+        await db.SaveChangesAsync();
+    }
+
+    private static string StaffSelect(string html)
+    {
+        var start = html.IndexOf("<select class=\"form-select form-select-lg \" id=\"StaffCode\"", StringComparison.Ordinal);
+        start.ShouldBeGreaterThanOrEqualTo(0, "the form has no staff picker");
+        return html[start..(html.IndexOf("</select>", start, StringComparison.Ordinal) + 9)];
+    }
+
+    [Fact]
+    public async Task The_staff_picker_lists_nobody_until_a_department_is_chosen_then_that_departments_staff_in_pinyin_order()
+    {
+        await SeedNamesAsync();
+        var patient = CookieBrowser.Anonymous(app);
+        var html = await patient.GetHtmlAsync("/Patient/Feedback");
+        var picker = StaffSelect(html);
+        System.Text.RegularExpressions.Regex.Count(picker, "<option").ShouldBe(1);
+        picker.ShouldContain("请先选择科室");
+
+        // Required fields are marked, visibly and for assistive technology.
+        html.ShouldContain("id=\"Text\" name=\"Text\" rows=\"7\" maxlength=\"20000\" required aria-required=\"true\"");
+        html.ShouldContain("required-mark");
+        html.ShouldContain("aria-required=\"true\"");
+
+        // Without JavaScript: choose the department, list its staff; what was typed is kept and nothing is saved.
+        var listed = await patient.PostFormAsync("/Patient/Feedback", "/Patient/Feedback?handler=Staff",
+            new Dictionary<string, string> { ["Type"] = "complaint", ["Dept"] = "F1", ["Text"] = "医生没有解释用药", ["Src"] = "web" });
+        listed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var listedHtml = await listed.Content.ReadAsStringAsync();
+        listedHtml.ShouldContain("医生没有解释用药</textarea>");
+        picker = StaffSelect(listedHtml);
+        var names = System.Text.RegularExpressions.Regex.Matches(picker, "<option value=\"(\\w+)\">([^<]+)</option>").Select(m => m.Groups[2].Value).ToList();
+        names.ShouldBe(["陈静", "李娜", "王芳", "医生D1", "张伟"]); // chen, li, wang, yi, zhang
+        picker.ShouldNotContain("医生D2");
+        using var scope = app.Services.CreateScope();
+        (await scope.ServiceProvider.GetRequiredService<TrustDbContext>().FeedbackCases.AnyAsync(c => c.Content == "医生没有解释用药")).ShouldBeFalse();
+
+        // A poster's department link lists that department's staff at once.
+        StaffSelect(await patient.GetHtmlAsync("/Patient/Feedback?dept=F2")).ShouldContain("医生D2");
+    }
+
+    [Fact]
+    public async Task An_escalated_anonymous_patient_is_told_what_happens_instead_of_being_promised_a_call()
+    {
+        await app.SeedAsync();
+        var office = await app.ClientWithRolesAsync("office.escalate@test.local", [Roles.PatientRelations]);
+        var anonymous = await app.CreateAsync(app.AnonymousClient(), new { content = "手术后一直发烧，医生也没解释原因，我要起诉", departmentCodes = new[] { "F1" }, anonymous = true });
+        var named = await app.CreateAsync(app.AnonymousClient(), new { content = "手术后伤口感染，要求赔偿", departmentCodes = new[] { "F1" }, name = "吴先生", mobile = "13400134005" });
+        foreach (var c in new[] { anonymous, named })
+            (await office.PostAsJsonAsync($"/api/feedback/{c.GetProperty("id").GetInt32()}/escalate", new { text = "转医疗纠纷" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var patient = CookieBrowser.Anonymous(app);
+        var page = await patient.GetHtmlAsync($"/Patient/Track/{anonymous.GetProperty("trackingCode").GetString()}");
+        page.ShouldContain("id=\"escalated\"");
+        page.ShouldContain("您是匿名提交的，医院无法主动联系您");
+        page.ShouldNotContain("与您联系");
+        page = await patient.GetHtmlAsync($"/Patient/Track/{named.GetProperty("trackingCode").GetString()}");
+        page.ShouldContain("工作人员会按您留下的手机号与您联系");
+        var track = await app.AnonymousClient().GetFromJsonAsync<JsonElement>($"/api/feedback/track/{anonymous.GetProperty("trackingCode").GetString()}");
+        track.GetProperty("contactable").GetBoolean().ShouldBeFalse();
+    }
+}

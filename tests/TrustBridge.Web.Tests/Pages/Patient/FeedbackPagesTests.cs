@@ -53,15 +53,21 @@ public class FeedbackPagesTests(FeedbackFixture app) : IClassFixture<FeedbackFix
         html.ShouldContain("id=\"type-complaint\" value=\"complaint\" checked=\"checked\"");
         html.ShouldContain("<option value=\"F3\">急诊科</option>");
         html.ShouldContain("<input type=\"hidden\" name=\"Src\" value=\"web\">");
-        html.ShouldContain("医生D1"); // no department chosen: every doctor, by department
-        html.ShouldContain("医生D3");
-        html.ShouldNotContain("<script");
+        // No department chosen: nobody in the picker (issue 8, defect 17); a button lists them without JavaScript.
+        Picker(html).ShouldNotContain("医生D1");
+        html.ShouldContain("id=\"list-staff\" formaction=\"/Patient/Feedback?handler=Staff\"");
 
         var poster = await phone.GetHtmlAsync("/Patient/Feedback?dept=F2&src=qr");
         poster.ShouldContain("<option value=\"F2\" selected=\"selected\">消化科</option>");
         poster.ShouldContain("<input type=\"hidden\" name=\"Src\" value=\"qr\">");
-        poster.ShouldContain("医生D2");
-        poster.ShouldNotContain("医生D1");
+        Picker(poster).ShouldContain("医生D2");
+        Picker(poster).ShouldNotContain("医生D1");
+    }
+
+    private static string Picker(string html)
+    {
+        var start = html.IndexOf("id=\"StaffCode\"", StringComparison.Ordinal);
+        return html[start..html.IndexOf("</select>", start, StringComparison.Ordinal)];
     }
 
     [Fact]

@@ -51,11 +51,18 @@ public sealed class FeedbackStaffTests(TrustBridgeApp app)
             await s.Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/Staff/Feedback/Case/{threat}");
             (await s.Page.TextContentAsync(".case-content"))!.ShouldContain("拉横幅堵门");
             (await s.Page.Locator("mark.triage-cue").CountAsync()).ShouldBeGreaterThanOrEqualTo(1);
+            (await s.Page.IsVisibleAsync($"#alert-acknowledge button:has-text('#{threat}')")).ShouldBeTrue(); // names the case it acknowledges
+            await s.Page.FillAsync("#assign-search", "周医患"); // the picker filters by name
+            (await s.Page.Locator("#assign-owner option:not([hidden])").AllTextContentsAsync()).Skip(1).ShouldAllBe(t => t.Contains("周医患"));
+            await s.Page.FillAsync("#assign-search", "");
             await s.ShouldNotScrollSidewaysAsync();
+            await s.Page.EvaluateAsync("window.scrollTo(0, 0)");
             await s.ScreenshotAsync("feedback-case");
 
             await s.Page.ClickAsync(".case-alert-open button[type=submit]");
             await s.Page.WaitForSelectorAsync(".case-done");
+            (await s.Page.TextContentAsync(".case-done"))!.ShouldContain($"已确认工单 #{threat} 的高危预警");
+            (await s.Page.TextContentAsync("#alert-acknowledged"))!.ShouldContain("yhb@e2e.local");
             (await s.Page.Locator(".feedback-alert-banner").CountAsync()).ShouldBe(0);
             (await s.Page.TextContentAsync(".case-status"))!.ShouldContain("已受理");
             (await s.Page.TextContentAsync(".case-history"))!.ShouldContain("确认高危预警");

@@ -7,11 +7,11 @@
     const owner = form.querySelector('#assign-owner');
     const search = document.createElement('input');
     search.type = 'search';
-    search.className = 'form-control form-control-sm mb-1';
+    search.className = 'form-control form-control-sm';
     search.id = 'assign-search';
     search.placeholder = form.dataset.searchLabel || '搜索姓名或邮箱';
     search.setAttribute('aria-label', search.placeholder);
-    owner.parentElement.insertBefore(search, owner);
+    (form.querySelector('.assign-search-slot') ?? owner.parentElement).append(search);
     const filter = () => {
         const code = dept.value;
         const term = search.value.trim().toLowerCase();

@@ -25,6 +25,7 @@ public class FeedbackFormsTests(FeedbackFixture app) : IClassFixture<FeedbackFix
         var url = saved.Headers.Location!.OriginalString;
 
         var html = await office.GetHtmlAsync(url);
+        html.ShouldContain("已登记座谈会，参会人员 1 位。"); // says what was saved (defect 16)
         var forms = HtmlForms.Posts(html);
         forms.Select(f => f.Id).ShouldContain("raise-item");
         forms.Select(f => f.Id).ShouldContain("report-form");

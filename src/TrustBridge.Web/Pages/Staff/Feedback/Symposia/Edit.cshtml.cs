@@ -90,7 +90,11 @@ public sealed partial class EditModel(SaveSymposium save, GetSymposium get, Trus
                 [.. rows.Select(x => new ParticipantInput(x.Row.Id, x.Row.Name, x.Row.Role, x.Row.StaffCode, x.Row.Mobile))]);
             var result = await save.RunAsync(id, input, User.Identity?.Name, ct);
             if (result.Outcome == SymposiumOutcome.NotFound) return NotFound();
-            if (result.Outcome == SymposiumOutcome.Done) return Redirect($"/Staff/Feedback/Symposia/Detail/{result.Value}");
+            if (result.Outcome == SymposiumOutcome.Done)
+            {
+                TempData["Flash"] = $"{(id is null ? "created" : "saved")}:{rows.Count}"; // the detail page says what was saved
+                return Redirect($"/Staff/Feedback/Symposia/Detail/{result.Value}");
+            }
             foreach (var (key, messages) in result.Errors ?? [])
             {
                 if (RowKey().Match(key) is { Success: true } m && int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) is var n && n < rows.Count)

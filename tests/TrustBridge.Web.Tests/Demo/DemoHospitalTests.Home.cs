@@ -133,6 +133,28 @@ public partial class DemoHospitalTests
         Regex.Matches(home, "<form method=\"post\"").Count.ShouldBe(2); // only the two sign-out forms of the layout
     }
 
+    /// <summary>Defect 14: English mode says Low (not Neutral), Register (not Enter), ": " not "：", names holidays, and demo names carry no role words.</summary>
+    [Fact]
+    public async Task English_mode_reads_as_english()
+    {
+        var office = await DemoLoginAsync("office@demo.local");
+        (await office.Client.GetAsync("/Culture?c=en&returnUrl=%2F")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var queue = await office.GetHtmlAsync("/Staff/Feedback?riskLevel=low");
+        queue.ShouldContain(">Low risk</span>");
+        queue.ShouldNotContain("Neutral");
+        queue.ShouldContain("</i> Register</a>");
+        queue.ShouldNotContain(">Enter<");
+        var caseId = Query(db => db.FeedbackCases.OrderBy(c => c.Id).Select(c => c.Id).First());
+        var page = await office.GetHtmlAsync($"/Staff/Feedback/Case/{caseId}");
+        page.ShouldContain("Channel: ");
+        page.ShouldNotContain("Channel：");
+        var calendar = await office.GetHtmlAsync("/Staff/Calendar");
+        calendar.ShouldContain("Spring Festival");
+        calendar.ShouldContain("National Day");
+        Query(db => db.Users.Where(u => u.Email!.EndsWith("@demo.local")).Select(u => u.DisplayName).ToList())
+            .ShouldAllBe(n => !n.Contains('（') && !n.Contains("科主任") && !n.Contains("医师") && !n.Contains("只读"));
+    }
+
     private static async Task<int> QueueTotalAsync(CookieBrowser browser, string url)
     {
         var html = await browser.GetHtmlAsync(url);

@@ -158,6 +158,31 @@ public class ErrorPagesAndPagingTests(TrustBridgeFactory app) : IClassFixture<Tr
         withPager.Except(covered).ShouldBeEmpty();
     }
 
+    /// <summary>
+    /// Defect 14: a full-width colon written in the markup after a translated label stays "：" in English. Colons go
+    /// inside the translated string or through T["："] (": " in English).
+    /// </summary>
+    [Fact]
+    public void No_page_writes_a_full_width_colon_outside_a_translated_string()
+    {
+        var pages = Path.Combine(RepoRoot(), "src", "TrustBridge.Web", "Pages");
+        var found = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(pages, "*.cshtml", SearchOption.AllDirectories))
+        {
+            var n = 0;
+            foreach (var line in File.ReadLines(file))
+            {
+                n++;
+                // Localizer keys first (they sit inside attribute quotes), then comments, then every other string literal.
+                var outside = Regex.Replace(line, @"T\[""(?:[^""\\]|\\.)*""", "T[");
+                outside = Regex.Replace(outside, @"@\*.*?\*@", "");
+                outside = Regex.Replace(outside, @"""(?:[^""\\]|\\.)*""", "\"\"");
+                if (outside.Contains('：')) found.Add($"{Path.GetRelativePath(pages, file)}:{n}: {line.Trim()}");
+            }
+        }
+        found.ShouldBeEmpty();
+    }
+
     private static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

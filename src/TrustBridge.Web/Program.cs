@@ -9,6 +9,7 @@ using TrustBridge.Web.Features.Imports;
 using TrustBridge.Web.Features.Localization;
 using TrustBridge.Web.Features.Notifications;
 using TrustBridge.Web.Features.Organization;
+using TrustBridge.Web.Features.Paging;
 using TrustBridge.Web.Features.Patients;
 using TrustBridge.Web.Features.Surveys;
 using TrustBridge.Web.Features.Trust;
@@ -27,7 +28,9 @@ builder.Services.AddUiLocalization();
 builder.Services.AddQrAnswerLimits(builder.Configuration);
 builder.Services.AddFeedbackIntakeLimit();
 builder.Services.AddScoped<RegistryOverview>();
+builder.Services.AddRoleHomes();
 builder.Services.AddScoped<TrustBridge.Web.Pages.Staff.Imports.IRegistryFileImporter, TrustBridge.Web.Pages.Staff.Imports.RegistryFileImporter>();
+builder.Services.AddPageNumberBinding();
 builder.Services.AddRazorPages(o =>
 {
     o.Conventions.AuthorizeFolder("/Staff", Policies.Staff);
@@ -48,6 +51,7 @@ app.UseTrustProblemDetails();
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
+app.UseNotFoundForUnknownPages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

@@ -18,7 +18,7 @@ public static class DemoAccounts
         new("office@demo.local", Roles.PatientRelations, "医患沟通办公室"),
         new("cardio.head@demo.local", Roles.DepartmentHead, "心血管内科 科主任"),
         new("dr.zhang@demo.local", Roles.Clinician, "心血管内科 张医生"),
-        new("supervisor@demo.local", Roles.Supervisor, "监督小组（只读）"),
+        new("supervisor@demo.local", Roles.Supervisor, "监督小组"),
         new("executive@demo.local", Roles.Executive, "院领导"),
     ];
 
@@ -39,8 +39,8 @@ public static class DemoAccounts
             if (await users.FindByEmailAsync(login.Email) is not null) continue;
             var (scope, staffCode, name) = login.Role switch
             {
-                Roles.DepartmentHead => (new[] { DemoDepartments.CardiologyCode }, head.Code, $"{head.Name}（{login.Description}）"),
-                Roles.Clinician => (new[] { DemoDepartments.CardiologyCode }, clinician.Code, $"{clinician.Name}（心血管内科 {clinician.Title}）"),
+                Roles.DepartmentHead => (new[] { DemoDepartments.CardiologyCode }, head.Code, head.Name),
+                Roles.Clinician => (new[] { DemoDepartments.CardiologyCode }, clinician.Code, clinician.Name),
                 _ => (null, null, login.Description),
             };
             var (user, errors) = await manage.CreateAsync(new UserInput(login.Email, name, password, [login.Role], scope, staffCode, null), ct);

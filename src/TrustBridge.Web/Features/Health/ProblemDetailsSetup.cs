@@ -27,9 +27,45 @@ public static class ProblemDetailsSetup
         return services;
     }
 
-    public static IApplicationBuilder UseTrustProblemDetails(this IApplicationBuilder app) =>
-        app.UseExceptionHandler(new ExceptionHandlerOptions
+    /// <summary>
+    /// Issue 8, defect 4: a browser asking for a page gets the friendly error page (/Error/{status}, in the UI's language,
+    /// with a way back) instead of problem-details JSON; the API, FHIR and health endpoints, and clients not asking
+    /// for HTML, keep problem details.
+    /// </summary>
+    public static IApplicationBuilder UseTrustProblemDetails(this IApplicationBuilder app)
+    {
+        Func<Exception, int> status = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+        app.UseWhen(WantsPage, page => page
+            .UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error/500", StatusCodeSelector = status })
+            .UseStatusCodePagesWithReExecute("/Error/{0}"));
+        app.UseWhen(c => !WantsPage(c), api => api
+            .UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = status })
+            .UseStatusCodePages());
+        return app;
+    }
+
+    /// <summary>
+    /// After routing: a page URL that matches nothing is a 404 for everyone. Without this the fallback policy
+    /// (authenticated users only) would send a patient who mistyped a link to the staff login page. Unknown /Staff
+    /// URLs still ask staff to sign in first.
+    /// </summary>
+    public static IApplicationBuilder UseNotFoundForUnknownPages(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (context.GetEndpoint() is null && WantsPage(context) && !context.Request.Path.StartsWithSegments("/Staff", StringComparison.OrdinalIgnoreCase))
         {
-            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
-        }).UseStatusCodePages();
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+        await next(context);
+    });
+
+    private static readonly string[] MachinePaths = ["/api", "/fhir", "/health", "/openapi"];
+
+    /// <summary>A page request: not an API path, and the client accepts HTML (browsers do; API clients and fetches for JSON do not).</summary>
+    public static bool WantsPage(HttpContext context)
+    {
+        var path = context.Request.Path;
+        if (MachinePaths.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))) return false;
+        return context.Request.Headers.Accept.Any(a => a is not null && a.Contains("text/html", StringComparison.OrdinalIgnoreCase));
+    }
 }

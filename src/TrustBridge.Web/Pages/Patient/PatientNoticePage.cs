@@ -23,7 +23,7 @@ public static class PatientNoticePage
             <html lang="{(english ? "en" : "zh-CN")}">
             <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{E(title)}</title>
-            <link rel="stylesheet" href="/lib/bootstrap/css/bootstrap.min.css"><link rel="stylesheet" href="/css/patient.css"></head>
+            <link rel="icon" href="/favicon.ico" sizes="32x32"><link rel="icon" href="/favicon.svg" type="image/svg+xml"><link rel="stylesheet" href="/lib/bootstrap/css/bootstrap.min.css"><link rel="stylesheet" href="/css/patient.css"></head>
             <body class="patient"><main class="container patient-main py-4"{(mainId is null ? "" : $" id=\"{mainId}\"")}>
             <h1 class="h3">{E(title)}</h1>
             {body}

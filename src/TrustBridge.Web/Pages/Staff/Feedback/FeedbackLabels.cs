@@ -32,7 +32,7 @@ public static class FeedbackLabels
     {
         RiskLevels.High => "高危",
         RiskLevels.Medium => "中危",
-        RiskLevels.Low => "一般",
+        RiskLevels.Low => "低危",
         _ => r ?? "—",
     };
 

@@ -43,7 +43,8 @@ public sealed class DepartmentModel(BuildTrustReport build, MonthlyTrustIndex mo
         var report = await build.RunAsync(Query, scope, ct);
         Row = report.Units.FirstOrDefault(u => u.Code == code);
         Hospital = report.Hospital;
-        Xmr = XmrView.Of(await monthly.RunAsync(Query.Instrument, Query.To, TrustPageTables.ChartMonths, Query.Source, departmentId: department.Id, ct: ct));
+        Xmr = XmrView.Of(await monthly.RunAsync(Query.Instrument, Query.To, TrustPageTables.ChartMonths, Query.Source, departmentId: department.Id, ct: ct),
+            Query.To, TrustPageTables.ChartMonths, Query.MinUnitN);
         if (await IsMultiDimensionalAsync(Query.Instrument, ct))
             Dimensions = await dimensions.RunAsync(Query.Instrument, department.Id, TrustPageTables.HeatMapFrom(Query.To), Query.To, Query.Source, ct);
 

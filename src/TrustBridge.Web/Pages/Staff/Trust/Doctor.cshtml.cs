@@ -33,7 +33,8 @@ public sealed class DoctorModel(BuildTrustReport build, MonthlyTrustIndex monthl
         (Code, Name, DepartmentCode, DepartmentName) = (staff.Code, staff.Name, staff.DepartmentCode, staff.DepartmentName);
         Query = Filters.Query(clock.Today, build.MinUnitN) with { Unit = ReportUnits.Doctor };
         Row = (await build.RunAsync(Query, scope, ct)).Units.FirstOrDefault(u => u.Code == code);
-        Xmr = XmrView.Of(await monthly.RunAsync(Query.Instrument, Query.To, TrustPageTables.ChartMonths, Query.Source, staffId: staff.Id, ct: ct));
+        Xmr = XmrView.Of(await monthly.RunAsync(Query.Instrument, Query.To, TrustPageTables.ChartMonths, Query.Source, staffId: staff.Id, ct: ct),
+            Query.To, TrustPageTables.ChartMonths, Query.MinUnitN);
         Instruments = await db.Instruments.AsNoTracking().Select(i => i.Code).Distinct().OrderBy(c => c).ToListAsync(ct);
         return Page();
     }

@@ -85,7 +85,10 @@ public static class TrustExportsApi
     {
         var (stop, department, q, _, format) = await OpenDepartmentAsync(code, f, tables, build, scopes, clock, http, ct);
         if (stop is not null) return stop;
-        var grid = await dimensions.RunAsync(q.Instrument, department!.Id, TrustPageTables.HeatMapFrom(q.To), q.To, q.Source, ct);
+        // The page's heat map instrument: the chosen one when it has dimensions, else the department's most answered satisfaction survey.
+        var from = TrustPageTables.HeatMapFrom(q.To);
+        var heat = await dimensions.IsMultiDimensionalAsync(q.Instrument, ct) ? q.Instrument : await tables.SatisfactionInstrumentAsync(department!.Id, from, q.To, ct) ?? q.Instrument;
+        var grid = await dimensions.RunAsync(heat, department!.Id, from, q.To, q.Source, ct);
         var rows = grid.Dimensions.SelectMany(d => grid.Months.Select(m => grid.Cell(m, d)).OfType<DimensionCell>())
             .Select(c => (IReadOnlyList<object?>)[c.Month, c.Dimension, ShippedInstruments.Dimensions.TryGetValue(c.Dimension, out var zh) ? zh.Zh : c.Dimension, c.N, c.Score])
             .ToList();
@@ -107,7 +110,7 @@ public static class TrustExportsApi
     {
         var (stop, department, q, _, format) = await OpenDepartmentAsync(code, f, tables, build, scopes, clock, http, ct);
         if (stop is not null) return stop;
-        var comments = await tables.CommentsAsync(department!.Id, q.Instrument, q.From, q.To, Paging.PagedQuery.MaxExportRows, ct);
+        var comments = await tables.CommentsAsync(department!.Id, null, q.From, q.To, Paging.PagedQuery.MaxExportRows, ct);
         return ExportResults.File(new ExportTable($"{code} comments", ["encounter_date", "source", "comment"],
             comments.Select(c => (IReadOnlyList<object?>)[c.EncounterDate, c.Source, c.Text]).ToList()), format,
             $"trust-{code}-comments-{q.From:yyyyMMdd}-{q.To:yyyyMMdd}");

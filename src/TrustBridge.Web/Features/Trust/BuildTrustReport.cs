@@ -41,7 +41,7 @@ public sealed class BuildTrustReport(TrustDbContext db, IConfiguration configura
         var alpha = await CachedAlphaAsync(query, groups, ct);
 
         var visible = names.Where(n => Visible(n, query.Unit, scope)).Select(n => n.Code).ToHashSet();
-        var rows = comparison.Units.Where(u => visible.Contains(u.Code)).Select(ToRow).ToList();
+        var rows = UnitOrder.Sort(comparison.Units.Where(u => visible.Contains(u.Code)).Select(ToRow), null);
         return new TrustReport(query, new HospitalSummary(comparison.N, comparison.TrustIndex, comparison.TrustingRate, alpha, comparison.Phi), rows);
     }
 

@@ -5,7 +5,7 @@ using TrustBridge.Web.Features.Accounts;
 
 namespace TrustBridge.Web.Features.Trust;
 
-public sealed record CommentView(DateOnly EncounterDate, string Source, string Text);
+public sealed record CommentView(DateOnly EncounterDate, string Source, string Text, string Instrument);
 
 public sealed record DoctorUnit(int Id, string Code, string Name, int? DepartmentId, string? DepartmentCode, string? DepartmentName);
 
@@ -60,7 +60,7 @@ public sealed class TrustPageTables(TrustDbContext db, BuildTrustReport build)
         if (instrument is not null) q = q.Where(r => r.Instrument!.Code == instrument);
         if (from is { } f) q = q.Where(r => r.EncounterDate >= f);
         return q.OrderByDescending(r => r.EncounterDate).ThenByDescending(r => r.Id).Take(take)
-            .Select(r => new CommentView(r.EncounterDate, r.Source, r.Comment!)).ToListAsync(ct);
+            .Select(r => new CommentView(r.EncounterDate, r.Source, r.Comment!, r.Instrument!.Code)).ToListAsync(ct);
     }
 
     /// <summary>The instrument with several likert5 dimensions that the department's patients answered most between the dates; null when none.</summary>

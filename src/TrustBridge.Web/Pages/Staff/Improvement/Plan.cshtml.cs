@@ -29,6 +29,7 @@ public sealed class PlanModel(ImprovementPlanWork work, ImprovementPlanBook book
     public bool CanWork { get; private set; }
     public Dictionary<string, string[]> Errors { get; private set; } = [];
     public string? Done { get; private set; }
+    public string DoneWhat { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -38,7 +39,8 @@ public sealed class PlanModel(ImprovementPlanWork work, ImprovementPlanBook book
         if (!CanWork) return Forbid();
         var (added, errors) = await work.AddActionAsync(id, new ActionInput(action.What, null, action.StaffCode, action.DueOn, action.Status, action.Evidence, action.EvidenceUrl), ct);
         if (added is null) { Errors = errors; return Page(); }
-        TempData["PlanDone"] = $"已添加措施：{added.What}";
+        TempData["PlanDone"] = "已添加措施：{0}";
+        TempData["PlanDoneWhat"] = added.What;
         return Redirect($"/Staff/Improvement/Plan/{id}#actions");
     }
 
@@ -49,7 +51,8 @@ public sealed class PlanModel(ImprovementPlanWork work, ImprovementPlanBook book
         var (updated, errors) = await work.UpdateActionAsync(id, actionId,
             new ActionInput(null, null, string.IsNullOrWhiteSpace(action.StaffCode) ? null : action.StaffCode, action.DueOn, action.Status, action.Evidence ?? "", action.EvidenceUrl ?? ""), ct);
         if (updated is null) { if (errors.Count == 0) return NotFound(); Errors = errors; return Page(); }
-        TempData["PlanDone"] = $"已更新措施：{updated.What}";
+        TempData["PlanDone"] = "已更新措施：{0}";
+        TempData["PlanDoneWhat"] = updated.What;
         return Redirect($"/Staff/Improvement/Plan/{id}#action-{actionId}");
     }
 
@@ -60,6 +63,7 @@ public sealed class PlanModel(ImprovementPlanWork work, ImprovementPlanBook book
         var (updated, errors) = await book.UpdateAsync(id, new PlanUpdate(plan.Owner ?? "", plan.DueOn, plan.Status, plan.Notes ?? ""), ct);
         if (updated is null) { Errors = errors; return Page(); }
         TempData["PlanDone"] = "已更新计划的负责人、截止日期和状态";
+        TempData["PlanDoneWhat"] = "";
         return Redirect($"/Staff/Improvement/Plan/{id}");
     }
 
@@ -71,6 +75,7 @@ public sealed class PlanModel(ImprovementPlanWork work, ImprovementPlanBook book
         if (CanWork) Staff = await work.StaffChoicesAsync(id, ct);
         Instruments = await InstrumentName.ListAsync(db, ct);
         Done = TempData["PlanDone"] as string;
+        DoneWhat = TempData["PlanDoneWhat"] as string ?? "";
         return true;
     }
 }

@@ -94,7 +94,9 @@ public static class ExportLabels
         var headers = new List<string>();
         foreach (var (h, values) in columns)
         {
-            headers.Add(Headers.TryGetValue(h, out var zh) ? translate(zh) : h);
+            // People have a 姓名, units a 名称.
+            var personal = h == "name" && table.Title is "patients" or "staff";
+            headers.Add(personal ? translate("姓名") : Headers.TryGetValue(h, out var zh) ? translate(zh) : h);
             if (values is not null) headers.Add(h + "_code");
         }
         var rows = table.Rows.Select(row =>

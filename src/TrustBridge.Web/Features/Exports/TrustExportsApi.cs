@@ -90,9 +90,9 @@ public static class TrustExportsApi
         var heat = await dimensions.IsMultiDimensionalAsync(q.Instrument, ct) ? q.Instrument : await tables.SatisfactionInstrumentAsync(department!.Id, from, q.To, ct) ?? q.Instrument;
         var grid = await dimensions.RunAsync(heat, department!.Id, from, q.To, q.Source, ct);
         var rows = grid.Dimensions.SelectMany(d => grid.Months.Select(m => grid.Cell(m, d)).OfType<DimensionCell>())
-            .Select(c => (IReadOnlyList<object?>)[c.Month, c.Dimension, ShippedInstruments.Dimensions.TryGetValue(c.Dimension, out var zh) ? zh.Zh : c.Dimension, c.N, c.Score])
+            .Select(c => (IReadOnlyList<object?>)[c.Month, c.Dimension, c.N, c.Score])
             .ToList();
-        return ExportResults.File(new ExportTable($"{code} dimensions", ["month", "dimension", "dimension_zh", "n", "score"], rows), format,
+        return ExportResults.File(new ExportTable($"{code} dimensions", ["month", "dimension", "n", "score"], rows), format,
             $"trust-{code}-dimensions-{q.Instrument}-{q.To:yyyyMMdd}");
     }
 

@@ -205,7 +205,9 @@ public static class TrustExportsApi
         xmr.Months.Select((m, i) =>
         {
             var signals = xmr.SignalsAt(i);
-            return (IReadOnlyList<object?>)[m.Label, m.N, MonthStatus(m), m.TrustIndex, m.TrustingRate, xmr.Chart?.Centre, xmr.Chart?.Lower, xmr.Chart?.Upper,
+            // A month below the reportable n is a gap in the chart: no figure and no limits on its row.
+            var chart = m.Reportable ? xmr.Chart : null;
+            return (IReadOnlyList<object?>)[m.Label, m.N, MonthStatus(m), m.TrustIndex, m.TrustingRate, chart?.Centre, chart?.Lower, chart?.Upper,
                 string.Join(";", signals.Select(XmrView.SignalCode))];
         }).ToList());
 }

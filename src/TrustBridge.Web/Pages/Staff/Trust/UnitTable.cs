@@ -10,7 +10,10 @@ public sealed record UnitTable(string Id, string UnitLabel, IReadOnlyList<UnitRo
     /// <summary>The page's path and query without sort, for the header links; null: headers are plain text.</summary>
     public string? SortBase { get; init; }
 
-    public string SortLink(string key) => $"{SortBase}{(SortBase!.Contains('?') ? '&' : '?')}sort={(Sort == key ? "-" + key : key)}#{Id}";
+    /// <summary>The order shown: the asked one, or alarms first.</summary>
+    private string Current => string.IsNullOrEmpty(Sort) ? "flag" : Sort;
 
-    public string? SortMark(string key) => Sort == key ? "▲" : Sort == "-" + key ? "▼" : null;
+    public string SortLink(string key) => $"{SortBase}{(SortBase!.Contains('?') ? '&' : '?')}sort={(Current == key ? "-" + key : key)}#{Id}";
+
+    public string? SortMark(string key) => Current == key ? "▲" : Current == "-" + key ? "▼" : null;
 }

@@ -99,7 +99,7 @@ public partial class DemoHospitalTests
                 double.Parse(g, CultureInfo.InvariantCulture).ShouldBeInRange(0, 100, $"{where}: {m.Value}");
         foreach (Match row in Regex.Matches(html, "<tr data-unit=\"[^\"]+\" data-flag=\"none\">(.*?)</tr>", RegexOptions.Singleline))
         {
-            row.Value.ShouldNotContain("figure", Case.Sensitive, $"{where}: a unit below the reportable n shows a figure");
+            row.Value.ShouldNotContain("tb-figure", Case.Sensitive, $"{where}: a unit below the reportable n shows a figure");
             row.Value.ShouldContain("样本不足");
         }
         if (Embedded(html, "xmr-data") is { } xmr)

@@ -38,9 +38,11 @@
                 // Every dot names its unit (flagged ones always; the others where there is room) and tells n and the rate on hover.
                 { type: 'scatter', symbolSize: 10, z: 5, labelLayout: { hideOverlap: true }, data: f.points.map(function (p) {
                     var flagged = p.flag && p.flag !== 'within';
+                    // Dots in the right part of the plot are labelled on their left, so no label runs off a phone's screen.
+                    var right = p.n > 0.6 * c.n[c.n.length - 1];
                     return { value: [p.n, p.rate], code: p.code, name: p.name, flagLabel: p.label, itemStyle: { color: p.colour, borderColor: '#fff' },
                         z: flagged ? 6 : 5,
-                        label: { show: true, position: 'right', fontSize: flagged ? 11 : 9, fontWeight: flagged ? 'bold' : 'normal', color: flagged ? p.colour : '#6c757d',
+                        label: { show: true, position: right ? 'left' : 'right', fontSize: flagged ? 11 : 9, fontWeight: flagged ? 'bold' : 'normal', color: flagged ? p.colour : '#6c757d',
                             formatter: function () { return p.name + (flagged ? ' ' + p.label : ''); } } };
                 }) }
             ]

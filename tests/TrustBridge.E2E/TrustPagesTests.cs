@@ -60,6 +60,9 @@ public sealed class TrustPagesTests(TrustBridgeApp app)
                 sat.Append(CultureInfo.InvariantCulture, $"E2E-S{day:D4},{today.AddDays(-day):yyyy-MM-dd},XNK,D001,paper,{string.Join(',', likert)},8,9,\n");
             }
             (await http.PostAsync("/api/instruments/satisfaction-outpatient/responses/import", new StringContent(sat.ToString(), Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
+            // The low-alarm department of the last complete quarter gets its improvement plan (as the demo's wave does).
+            var (from, to) = TrustBridge.Core.Calendar.Quarters.LastComplete(today);
+            (await http.PostAsJsonAsync("/api/improvement-plans/evaluate", new { instrument = "trust-10", from, to })).EnsureSuccessStatusCode();
             _imported = true;
         }
         finally
@@ -82,6 +85,9 @@ public sealed class TrustPagesTests(TrustBridgeApp app)
         (await s.Page.GetAttributeAsync("#trust-units tr[data-unit='JZK']", "data-flag")).ShouldBe("low-alarm");
         (await s.Page.TextContentAsync("#trust-units tr[data-unit='JZK'] .flag-badge"))!.Trim().ShouldBe("低信任预警");
         (await s.Page.Locator("#funnel-chart svg path").CountAsync()).ShouldBeGreaterThan(5); // limit curves and points
+        // The alarm is the first row, not mid-table by code, and its funnel dot is labelled with the department's name.
+        (await s.Page.GetAttributeAsync("#trust-units tbody tr:first-child", "data-unit")).ShouldBe("JZK");
+        (await s.Page.Locator("#funnel-chart svg text", new() { HasTextString = "急诊科" }).CountAsync()).ShouldBeGreaterThan(0);
         await s.ShouldNotScrollSidewaysAsync();
         await s.ScreenshotAsync("trust-funnel");
 
@@ -89,8 +95,23 @@ public sealed class TrustPagesTests(TrustBridgeApp app)
         await s.Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Staff/Trust/Department/JZK");
         await s.Page.WaitForSelectorAsync("#xmr-chart svg");
         (await s.Page.TextContentAsync("#department-figures"))!.ShouldContain("低信任预警");
+        (await s.Page.TextContentAsync("#next-steps"))!.ShouldContain("改进计划");
         await s.ShouldNotScrollSidewaysAsync();
         await s.ScreenshotAsync("trust-department");
+
+        // What happens next: the plan, worked through its form (no JavaScript needed).
+        await s.Page.ClickAsync("#open-plan");
+        await s.Page.WaitForSelectorAsync("#measure-table");
+        var what = viewport == Viewports.Desktop ? "急诊候诊区增设叫号屏" : "每周一次医患沟通培训";
+        await s.Page.FillAsync("#what", what);
+        await s.Page.FillAsync("#who", "D006");
+        await s.Page.FillAsync("#due", DateOnly.FromDateTime(DateTime.Now).AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await s.Page.ClickAsync("#add-action button[type=submit]");
+        await s.Page.WaitForSelectorAsync("#plan-done");
+        (await s.Page.TextContentAsync("#action-list"))!.ShouldContain(what);
+        await s.ShouldNotScrollSidewaysAsync();
+        await s.Page.EvaluateAsync("() => window.scrollTo(0, 0)"); // the redirect lands on #actions; the screenshot starts at the top
+        await s.ScreenshotAsync("trust-plan");
 
         await s.Page.GotoAsync("/Staff/Trust/Department/XNK?instrument=satisfaction-outpatient");
         await s.Page.WaitForSelectorAsync("#heatmap-chart svg");

@@ -12,6 +12,9 @@ public static class ControlChart
     public const double Constant = 2.66;
     public const int RunLength = 7;
 
+    /// <summary>The chart of <paramref name="x"/>, its limits clipped to <paramref name="scale"/> when given (a 0–100 index never charts limits of −50 or 200).</summary>
+    public static XmrChart Xmr(IReadOnlyList<double> x, ScaleRange scale) => scale.Clip(Xmr(x));
+
     public static XmrChart Xmr(IReadOnlyList<double> x)
     {
         if (x.Count < 2) throw new ArgumentException("An XmR chart needs at least two points.", nameof(x));

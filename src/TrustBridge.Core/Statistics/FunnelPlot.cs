@@ -42,9 +42,7 @@ public static class FunnelPlot
     public static FunnelLimits ProportionLimits(double p0, int n, double phi = 1.0)
     {
         var se = Math.Sqrt(phi * p0 * (1 - p0) / n);
-        return new FunnelLimits(
-            Math.Clamp(p0 - Z.P95 * se, 0, 1), Math.Clamp(p0 + Z.P95 * se, 0, 1),
-            Math.Clamp(p0 - Z.P998 * se, 0, 1), Math.Clamp(p0 + Z.P998 * se, 0, 1));
+        return ScaleRange.Proportion.Clip(new FunnelLimits(p0 - Z.P95 * se, p0 + Z.P95 * se, p0 - Z.P998 * se, p0 + Z.P998 * se));
     }
 
     /// <summary>Limits for a mean: θ0 ± z·σ/√n.</summary>

@@ -27,7 +27,8 @@ public sealed record ComparisonResult(int N, double? TrustIndex, double? Trustin
 /// <summary>
 /// Compares units fairly (MEASUREMENT.md, "One unit" and "Comparing units fairly"): trust index with t interval,
 /// trusting rate with Wilson interval, funnel limits for the rate with multiplicative overdispersion, and for the mean.
-/// Units below the reportable n are listed with n and intervals but get no flag.
+/// Units below the reportable n are listed with n and intervals but get no flag. Intervals of the 0–100 index are
+/// clipped to 0–100 and those of the rate to 0–1 (<see cref="ScaleRange"/>).
 /// </summary>
 public static class UnitComparison
 {
@@ -54,12 +55,12 @@ public static class UnitComparison
             if (n >= 2)
             {
                 var half = MeanInterval.StudentTQuantile(0.975, n - 1) * u.StandardDeviation / Math.Sqrt(n);
-                ci = new Interval(u.Mean - half, u.Mean + half);
+                ci = ScaleRange.Score0To100.Clip(new Interval(u.Mean - half, u.Mean + half));
             }
             var rate = (double)u.Trusting / n;
-            var isReportable = n >= minUnitN;
+            var isReportable = Reportability.IsReportable(n, minUnitN);
             FunnelLimits? funnel = p0 is > 0 and < 1 ? FunnelPlot.ProportionLimits(p0, n, phi) : null;
-            FunnelLimits? indexFunnel = double.IsNaN(sigma) ? null : FunnelPlot.MeanLimits(theta0, sigma, n);
+            FunnelLimits? indexFunnel = double.IsNaN(sigma) ? null : ScaleRange.Score0To100.Clip(FunnelPlot.MeanLimits(theta0, sigma, n));
             return new UnitResult(u.Code, u.Name, n, u.Mean, ci, rate, WilsonInterval.Of(u.Trusting, n), isReportable,
                 funnel, isReportable && funnel is not null ? FunnelPlot.Flag(rate, funnel) : null,
                 indexFunnel, isReportable && indexFunnel is not null ? FunnelPlot.Flag(u.Mean, indexFunnel) : null);

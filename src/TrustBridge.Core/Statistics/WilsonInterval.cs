@@ -11,6 +11,6 @@ public static class WilsonInterval
         var centre = 2.0 * x + z2;
         var spread = z * Math.Sqrt(z2 + 4.0 * x * (1.0 - (double)x / n));
         var denominator = 2.0 * (n + z2);
-        return new Interval(Math.Max(0, (centre - spread) / denominator), Math.Min(1, (centre + spread) / denominator));
+        return ScaleRange.Proportion.Clip(new Interval((centre - spread) / denominator, (centre + spread) / denominator));
     }
 }

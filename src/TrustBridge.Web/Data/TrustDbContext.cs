@@ -22,6 +22,7 @@ public class TrustDbContext(DbContextOptions<TrustDbContext> options) : Identity
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<ImprovementPlan> ImprovementPlans => Set<ImprovementPlan>();
     public DbSet<ServiceRecoveryTask> ServiceRecoveryTasks => Set<ServiceRecoveryTask>();
+    public DbSet<ImprovementAction> ImprovementActions => Set<ImprovementAction>();
     public DbSet<SurveyDraft> SurveyDrafts => Set<SurveyDraft>();
     public DbSet<FeedbackCase> FeedbackCases => Set<FeedbackCase>();
     public DbSet<FeedbackCaseDepartment> FeedbackCaseDepartments => Set<FeedbackCaseDepartment>();

@@ -52,3 +52,23 @@ public class ServiceRecoveryTask
     public DateTime CreatedAt { get; set; }
     public DateTime? ClosedAt { get; set; }
 }
+
+/// <summary>
+/// One step of an improvement plan: what is done, by whom (a staff member), by when, its status and the evidence that
+/// it was done (a note and/or a link to an attachment).
+/// </summary>
+public class ImprovementAction
+{
+    public int Id { get; set; }
+    public int PlanId { get; set; }
+    public ImprovementPlan? Plan { get; set; }
+    public required string What { get; set; }
+    public int? StaffId { get; set; }
+    public Staff? Staff { get; set; }
+    public DateOnly DueOn { get; set; }
+    public string Status { get; set; } = PlanStatuses.Open;
+    public string? Evidence { get; set; }
+    public string? EvidenceUrl { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}

@@ -139,13 +139,16 @@ public class TrustExportsApiTests(TrustExportFixture app) : IClassFixture<TrustE
     {
         var csv = await CsvAsync(await app.AdminClientAsync(), "/api/trust/departments/X1/doctors/export?format=csv&" + Period);
         var lines = csv.Split("\r\n");
-        lines[0].ShouldBe("code,name,n,trust_index,ci_low,ci_high,trusting_rate,rate_ci_low,rate_ci_high,reportable,lower95,upper95,lower998,upper998,flag");
+        // Chinese headers and words (defect 13), the codes in _code columns; the status says whether a unit has figures (defect 3).
+        lines[0].ShouldBe("编码,名称,样本量 n,状态,status_code,信任指数,信任指数 95% CI 下限,信任指数 95% CI 上限,信任率,信任率 95% CI 下限,信任率 95% CI 上限,95% 下限,95% 上限,99.8% 下限,99.8% 上限,漏斗图标记,flag_code");
         // 60 answers (45 × 100, 15 × 50) and two of 50 with comments: n 62, index (4500 + 17 × 50) / 62.
         var doctor = lines.Single(l => l.StartsWith("DX1,", StringComparison.Ordinal)).Split(',');
         doctor[1].ShouldBe("王医生");
         doctor[2].ShouldBe("62");
-        double.Parse(doctor[3], System.Globalization.CultureInfo.InvariantCulture).ShouldBe(5350.0 / 62, 1e-6);
-        doctor[4].ShouldNotBeEmpty();
+        doctor[3].ShouldBe("可报告");
+        doctor[4].ShouldBe("reportable");
+        double.Parse(doctor[5], System.Globalization.CultureInfo.InvariantCulture).ShouldBe(5350.0 / 62, 1e-6);
+        doctor[6].ShouldNotBeEmpty();
         csv.ShouldNotContain("DX2");
     }
 
@@ -154,10 +157,12 @@ public class TrustExportsApiTests(TrustExportFixture app) : IClassFixture<TrustE
     {
         var csv = await CsvAsync(await app.AdminClientAsync(), "/api/trust/departments/X1/monthly/export?format=csv&" + Period);
         var lines = csv.Split("\r\n");
-        lines[0].ShouldBe("month,n,trust_index,trusting_rate,centre,lower_limit,upper_limit,signals,signals_zh");
-        lines[1].ShouldStartWith("2026-07,20,87.5,0.75,");
+        lines[0].ShouldBe("月份,样本量 n,状态,status_code,信任指数,信任率,中线,下控制限,上控制限,信号,signals_code");
+        // 24 months up to September 2026; the months without answers say so and have no figure.
+        lines[1].ShouldStartWith("2024-10,0,样本不足,insufficient-sample,,,");
+        lines.Single(l => l.StartsWith("2026-07,", StringComparison.Ordinal)).ShouldStartWith("2026-07,20,可报告,reportable,87.5,0.75,");
         (await CsvAsync(await app.AdminClientAsync(), "/api/trust/doctors/DX2/monthly/export?format=csv&" + Period)).ShouldContain("\r\n2026-09,21,");
-        (await CsvAsync(await app.AdminClientAsync(), "/api/trust/monthly/export?format=csv&" + Period)).ShouldContain("month,n,trust_index,trusting_rate\r\n");
+        (await CsvAsync(await app.AdminClientAsync(), "/api/trust/monthly/export?format=csv&" + Period)).ShouldContain("月份,样本量 n,信任指数,信任率,状态,status_code\r\n");
     }
 
     [Fact]
@@ -165,16 +170,16 @@ public class TrustExportsApiTests(TrustExportFixture app) : IClassFixture<TrustE
     {
         var csv = await CsvAsync(await app.AdminClientAsync(),
             "/api/trust/departments/X1/dimensions/export?format=csv&instrument=satisfaction-outpatient&from=2026-07-01&to=2026-09-30");
-        csv.ShouldStartWith("month,dimension,dimension_zh,n,score\r\n");
-        csv.ShouldContain("2026-09,attitude,服务态度,10,75\r\n");
+        csv.ShouldStartWith("月份,维度,dimension_code,样本量 n,得分\r\n");
+        csv.ShouldContain("2026-09,服务态度,attitude,10,75\r\n");
     }
 
     [Fact]
     public async Task Comments_are_patient_text_with_formulas_neutralised()
     {
         var csv = await CsvAsync(await app.AdminClientAsync(), "/api/trust/departments/X1/comments/export?format=csv&" + Period);
-        csv.ShouldStartWith("encounter_date,source,comment\r\n");
-        csv.ShouldContain("2026-09-21,invitation,医生很耐心");
+        csv.ShouldStartWith("就诊日期,来源,source_code,留言\r\n");
+        csv.ShouldContain("2026-09-21,抽样邀请,invitation,医生很耐心");
         csv.ShouldContain("\"'=HYPERLINK(");
         csv.ShouldNotContain("骨科候诊太久");
     }
@@ -183,7 +188,7 @@ public class TrustExportsApiTests(TrustExportFixture app) : IClassFixture<TrustE
     public async Task Reliability_lists_each_item()
     {
         var csv = await CsvAsync(await app.AdminClientAsync(), "/api/instruments/trust-10/reliability/export?format=csv&from=2026-07-01&to=2026-09-30");
-        csv.ShouldStartWith("item,alpha_if_deleted,corrected_item_total_r,warning,alpha,complete_respondents\r\n");
+        csv.ShouldStartWith("题目,删除该题后的 α,校正题总相关 r,提示,信度 Cronbach α,完整作答人数\r\n");
         csv.ShouldContain("\r\nT01,");
         csv.ShouldContain(",123\r\n"); // 120 + 3 commented answers, every item answered
         (await (await app.AdminClientAsync()).GetAsync("/api/instruments/no-such/reliability/export")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
@@ -226,11 +231,11 @@ public class TrustExportsApiTests(TrustExportFixture app) : IClassFixture<TrustE
     {
         var head = await app.HeadOfX2Async();
         var plans = await CsvAsync(head, "/api/improvement-plans/export?format=csv");
-        plans.ShouldStartWith("department_code,department,instrument,period_from,period_to,n,trusting_rate,lower998,owner,due_on,status,notes\r\n");
-        plans.ShouldContain("X2,骨科,trust-10,2026-07-01,2026-09-30,60,0.75,0.8,'+owner X2,2026-11-30,open,");
+        plans.ShouldStartWith("科室编码,科室,问卷,期间开始,期间结束,样本量 n,信任率,99.8% 下限,负责人,截止日期,状态,status_code,措施与进展\r\n");
+        plans.ShouldContain("X2,骨科,trust-10,2026-07-01,2026-09-30,60,0.75,0.8,'+owner X2,2026-11-30,待处理,open,");
         plans.ShouldNotContain("X1,");
         var tasks = await CsvAsync(head, "/api/service-recovery/export?format=csv");
-        tasks.ShouldContain(",X2,骨科,low-trust,50,,骨科候诊太久,open,");
+        tasks.ShouldContain(",X2,骨科,low-trust,50,,骨科候诊太久,待处理,open,");
         tasks.ShouldNotContain(",X1,");
         (await CsvAsync(await app.AdminClientAsync(), "/api/service-recovery/export?format=csv")).ShouldContain(",X1,");
     }
@@ -248,14 +253,14 @@ public class WaveExportsApiTests(WaveFixture app) : IClassFixture<WaveFixture>
         var list = await office.GetAsync("/api/surveys/waves/export?format=csv");
         list.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
         var listText = Encoding.UTF8.GetString(await list.Content.ReadAsByteArrayAsync());
-        listText.ShouldContain("id,name,instrument,instrument_version,period_from,period_to");
+        listText.ShouldContain("编号,名称,问卷,问卷版本,期间开始,期间结束");
         listText.ShouldContain($"{id},导出测试批次,satisfaction-outpatient,");
 
         var csv = await office.GetAsync($"/api/surveys/waves/{id}/invitations/export?format=csv&departmentCode=W1");
         csv.StatusCode.ShouldBe(HttpStatusCode.OK);
         var text = Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync());
         var lines = text.TrimEnd().Split("\r\n");
-        lines[0].ShouldEndWith("department_code,mrn,patient,mobile_masked,encounter_date,status,expires_at");
+        lines[0].ShouldEndWith("科室编码,病案号,患者,手机号（脱敏）,就诊日期,状态,status_code,失效时间");
         lines.Length.ShouldBeGreaterThan(1);
         lines.Skip(1).ShouldAllBe(l => l.StartsWith("W1,", StringComparison.Ordinal));
         text.ShouldContain("138****");

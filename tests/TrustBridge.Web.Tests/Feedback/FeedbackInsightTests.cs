@@ -190,14 +190,14 @@ public class FeedbackInsightTests(InsightFixture app) : IClassFixture<InsightFix
         var csv = await office.GetAsync($"/api/feedback/analytics/export?format=csv&table=department&{March}");
         csv.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
         var lines = Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        lines[0].ShouldBe("department_code,department_name,cases,complaints");
+        lines[0].ShouldBe("科室编码,科室名称,件数,投诉");
         lines[1].ShouldBe("F1,心内科,3,2");
         lines.Length.ShouldBe(4);
 
         var month = Encoding.UTF8.GetString(await office.GetByteArrayAsync($"/api/feedback/analytics/export?table=month&{March}")).TrimStart('\uFEFF');
-        month.ShouldStartWith("month,cases,complaint,suggestion,praise,consultation\r\n2026-03,6,3,1,1,1\r\n");
+        month.ShouldStartWith("月份,件数,投诉,建议,表扬,咨询\r\n2026-03,6,3,1,1,1\r\n");
         var cues = Encoding.UTF8.GetString(await office.GetByteArrayAsync($"/api/feedback/analytics/export?table=cues&{March}")).TrimStart('\uFEFF');
-        cues.ShouldStartWith("cue,cases\r\n态度,2\r\n");
+        cues.ShouldStartWith("线索词,件数\r\n态度,2\r\n");
 
         var xlsx = await office.GetAsync($"/api/feedback/analytics/export?format=xlsx&table=type&{March}");
         xlsx.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -219,7 +219,7 @@ public class FeedbackInsightTests(InsightFixture app) : IClassFixture<InsightFix
         m.GetRawText().ShouldNotContain(InsightFixture.PraiseName);
 
         var csv = Encoding.UTF8.GetString(await office.GetByteArrayAsync("/api/feedback/praise/export?format=csv&month=2026-05")).TrimStart('\uFEFF');
-        csv.ShouldStartWith("month,staff_code,staff_name,department_code,department_name,praise,latest_excerpt\r\n2026-05,D2,医生D2,F2,消化科,2,");
+        csv.ShouldStartWith("月份,职工工号,职工姓名,科室编码,科室名称,表扬,最近一条摘要\r\n2026-05,D2,医生D2,F2,消化科,2,");
 
         // A department head's list holds her departments' staff only.
         var head = await app.ClientWithRolesAsync("head.insight@test.local", [Roles.DepartmentHead], ["F1"]);

@@ -175,7 +175,7 @@ public class PatientPrivacyTests(TrustBridgeFactory app) : IClassFixture<TrustBr
         await SeedPatientAsync("P-EXPORT");
         var office = await app.ClientWithRolesAsync("office.export@test.local", ["PatientRelations"]);
         var csv = System.Text.Encoding.UTF8.GetString(await office.GetByteArrayAsync("/api/patients/export?format=csv&q=P-EXPORT"));
-        csv.ShouldContain("P-EXPORT,王建国,male,1949-12-31");
+        csv.ShouldContain("P-EXPORT,王建国,男,male,1949-12-31");
         csv.ShouldContain("139****5678");
         csv.ShouldNotContain(Mobile);
         csv.ShouldNotContain(IdNumber);
@@ -194,9 +194,9 @@ public class PatientPrivacyTests(TrustBridgeFactory app) : IClassFixture<TrustBr
         await SeedPatientAsync("P-REG");
         var office = await app.ClientWithRolesAsync("office.regexport@test.local", ["PatientRelations"]);
         var departments = System.Text.Encoding.UTF8.GetString(await office.GetByteArrayAsync("/api/departments/export?q=心血管"));
-        departments.ShouldContain("0101,心血管内科,clinical");
+        departments.ShouldContain("0101,心血管内科,临床科室,clinical");
         var encounters = System.Text.Encoding.UTF8.GetString(await office.GetByteArrayAsync("/api/encounters/export?patient=P-REG"));
-        encounters.ShouldContain("E-P-REG,outpatient,P-REG");
+        encounters.ShouldContain("E-P-REG,门诊,outpatient,P-REG");
         encounters.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(2);
     }
 

@@ -10,7 +10,13 @@ using TrustBridge.Web.Tests.Infrastructure;
 
 namespace TrustBridge.Web.Tests.Surveys;
 
-public class ResponsesImportTests(TrustBridgeFactory app) : IClassFixture<TrustBridgeFactory>
+/// <summary>The app with Reporting:MinUnitN = 2, so the report shows the figures of these few imported answers.</summary>
+public sealed class SmallUnitsFactory : TrustBridgeFactory
+{
+    protected override IEnumerable<(string Key, string Value)> ExtraSettings() => [("Reporting:MinUnitN", "2")];
+}
+
+public class ResponsesImportTests(SmallUnitsFactory app) : IClassFixture<SmallUnitsFactory>
 {
     private const string Header = "response_id,encounter_date,department_code,doctor_code,source,T01,T02,T03,T04,T05,T06,T07,T08,T09,T10";
 

@@ -158,7 +158,7 @@ public class TrustReportExportTests(TrustReportFixture app) : IClassFixture<Trus
         var csv = await admin.GetAsync("/api/trust/report/export?format=csv&instrument=trust-10&from=2026-07-01&to=2026-09-30");
         csv.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
         var text = System.Text.Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync());
-        text.ShouldContain("T1,心血管内科,100,90,");
+        text.ShouldContain("T1,心血管内科,100,可报告,reportable,90,");
         var xlsx = await admin.GetAsync("/api/trust/report/export?format=xlsx&instrument=trust-10&from=2026-07-01&to=2026-09-30");
         xlsx.Content.Headers.ContentDisposition!.FileName!.ShouldContain(".xlsx");
         (await xlsx.Content.ReadAsByteArrayAsync()).Take(2).ShouldBe("PK"u8.ToArray());

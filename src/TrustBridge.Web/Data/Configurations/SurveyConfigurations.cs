@@ -132,6 +132,20 @@ internal sealed class ImprovementPlanConfiguration : IEntityTypeConfiguration<Im
     }
 }
 
+internal sealed class ImprovementActionConfiguration : IEntityTypeConfiguration<ImprovementAction>
+{
+    public void Configure(EntityTypeBuilder<ImprovementAction> e)
+    {
+        e.ToTable("improvement_actions");
+        e.Property(x => x.What).HasMaxLength(500);
+        e.Property(x => x.Status).HasMaxLength(16);
+        e.Property(x => x.Evidence).HasMaxLength(4000);
+        e.Property(x => x.EvidenceUrl).HasMaxLength(500);
+        e.HasOne(x => x.Plan).WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne(x => x.Staff).WithMany().HasForeignKey(x => x.StaffId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class ServiceRecoveryTaskConfiguration : IEntityTypeConfiguration<ServiceRecoveryTask>
 {
     public void Configure(EntityTypeBuilder<ServiceRecoveryTask> e)

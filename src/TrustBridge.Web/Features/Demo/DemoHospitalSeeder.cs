@@ -87,6 +87,7 @@ public sealed class DemoHospitalSeeder(
         var logins = await DemoAccounts.EnsureAsync(services, password, cardiology[0], cardiology[1], ct);
         progress?.Report(new DemoProgress("Survey wave", done, total));
         var wave = await services.GetRequiredService<DemoSurveyWave>().RunAsync(seed, ct);
+        var satisfaction = await services.GetRequiredService<DemoSatisfactionAnswers>().RunAsync(seed, ct);
         var feedbackCases = await services.GetRequiredService<DemoFeedbackCases>().RunAsync(seed, DemoFeedbackCases.CountFor(size), ct);
 
         var counts = new
@@ -97,6 +98,7 @@ public sealed class DemoHospitalSeeder(
             deceased = hospital.Patients.Count(p => p.DeceasedOn is not null),
             logins = logins.Select(l => l.Email).ToArray(),
             surveyWave = wave,
+            satisfactionAnswers = satisfaction,
             feedbackCases,
         };
         await audit.RecordAsync(AuditActions.DemoSeeded, "registry", null, counts, ct);

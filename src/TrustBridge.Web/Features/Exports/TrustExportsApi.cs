@@ -49,9 +49,9 @@ public static class TrustExportsApi
     {
         if (ExportResults.Unknown(format) is { } bad) return bad;
         var q = Filters(instrument, from, to, source, build, clock);
-        var months = await monthly.RunAsync(q.Instrument, q.To, 12, q.Source, ct: ct);
-        return ExportResults.File(new ExportTable("trend", ["month", "n", "trust_index", "trusting_rate"],
-            months.Select(m => (IReadOnlyList<object?>)[m.Label, m.N, m.TrustIndex, m.TrustingRate]).ToList()), format ?? "csv",
+        var months = MonthPoint.Window(await monthly.RunAsync(q.Instrument, q.To, 12, q.Source, ct: ct), q.To, 12, q.MinUnitN);
+        return ExportResults.File(new ExportTable("trend", ["month", "n", "trust_index", "trusting_rate", "status"],
+            months.Select(m => (IReadOnlyList<object?>)[m.Label, m.N, m.TrustIndex, m.TrustingRate, MonthStatus(m)]).ToList()), format ?? "csv",
             $"trust-trend-{q.Instrument}-{q.To:yyyyMMdd}");
     }
 
@@ -85,11 +85,14 @@ public static class TrustExportsApi
     {
         var (stop, department, q, _, format) = await OpenDepartmentAsync(code, f, tables, build, scopes, clock, http, ct);
         if (stop is not null) return stop;
-        var grid = await dimensions.RunAsync(q.Instrument, department!.Id, TrustPageTables.HeatMapFrom(q.To), q.To, q.Source, ct);
+        // The page's heat map instrument: the chosen one when it has dimensions, else the department's most answered satisfaction survey.
+        var from = TrustPageTables.HeatMapFrom(q.To);
+        var heat = await dimensions.IsMultiDimensionalAsync(q.Instrument, ct) ? q.Instrument : await tables.SatisfactionInstrumentAsync(department!.Id, from, q.To, ct) ?? q.Instrument;
+        var grid = await dimensions.RunAsync(heat, department!.Id, from, q.To, q.Source, ct);
         var rows = grid.Dimensions.SelectMany(d => grid.Months.Select(m => grid.Cell(m, d)).OfType<DimensionCell>())
-            .Select(c => (IReadOnlyList<object?>)[c.Month, c.Dimension, ShippedInstruments.Dimensions.TryGetValue(c.Dimension, out var zh) ? zh.Zh : c.Dimension, c.N, c.Score])
+            .Select(c => (IReadOnlyList<object?>)[c.Month, c.Dimension, c.N, c.Score])
             .ToList();
-        return ExportResults.File(new ExportTable($"{code} dimensions", ["month", "dimension", "dimension_zh", "n", "score"], rows), format,
+        return ExportResults.File(new ExportTable($"{code} dimensions", ["month", "dimension", "n", "score"], rows), format,
             $"trust-{code}-dimensions-{q.Instrument}-{q.To:yyyyMMdd}");
     }
 
@@ -99,7 +102,7 @@ public static class TrustExportsApi
         var (stop, department, q, _, format) = await OpenDepartmentAsync(code, f, tables, build, scopes, clock, http, ct);
         if (stop is not null) return stop;
         var months = await monthly.RunAsync(q.Instrument, q.To, TrustPageTables.ChartMonths, q.Source, departmentId: department!.Id, ct: ct);
-        return ExportResults.File(XmrTable($"{code} monthly", XmrView.Of(months)), format, $"trust-{code}-monthly-{q.Instrument}-{q.To:yyyyMMdd}");
+        return ExportResults.File(XmrTable($"{code} monthly", XmrView.Of(months, q.To, TrustPageTables.ChartMonths, q.MinUnitN)), format, $"trust-{code}-monthly-{q.Instrument}-{q.To:yyyyMMdd}");
     }
 
     private static async Task<IResult> DepartmentComments(string code, [AsParameters] TrustExportFilter f,
@@ -107,7 +110,7 @@ public static class TrustExportsApi
     {
         var (stop, department, q, _, format) = await OpenDepartmentAsync(code, f, tables, build, scopes, clock, http, ct);
         if (stop is not null) return stop;
-        var comments = await tables.CommentsAsync(department!.Id, q.Instrument, q.From, q.To, Paging.PagedQuery.MaxExportRows, ct);
+        var comments = await tables.CommentsAsync(department!.Id, null, q.From, q.To, Paging.PagedQuery.MaxExportRows, ct);
         return ExportResults.File(new ExportTable($"{code} comments", ["encounter_date", "source", "comment"],
             comments.Select(c => (IReadOnlyList<object?>)[c.EncounterDate, c.Source, c.Text]).ToList()), format,
             $"trust-{code}-comments-{q.From:yyyyMMdd}-{q.To:yyyyMMdd}");
@@ -121,7 +124,7 @@ public static class TrustExportsApi
         if (Denied(access) is { } denied) return denied;
         var q = Filters(instrument, from, to, source, build, clock);
         var months = await monthly.RunAsync(q.Instrument, q.To, TrustPageTables.ChartMonths, q.Source, staffId: doctor!.Id, ct: ct);
-        return ExportResults.File(XmrTable($"{code} monthly", XmrView.Of(months)), format ?? "csv", $"trust-doctor-{code}-monthly-{q.Instrument}-{q.To:yyyyMMdd}");
+        return ExportResults.File(XmrTable($"{code} monthly", XmrView.Of(months, q.To, TrustPageTables.ChartMonths, q.MinUnitN)), format ?? "csv", $"trust-doctor-{code}-monthly-{q.Instrument}-{q.To:yyyyMMdd}");
     }
 
     private static async Task<IResult> Reliability(string code, string? format, DateOnly? from, DateOnly? to, InstrumentReliability reliability,
@@ -189,17 +192,22 @@ public static class TrustExportsApi
         _ => null,
     };
 
-    private static ExportTable UnitTable(string title, IEnumerable<UnitRow> units) => new(title,
-        ["code", "name", "n", "trust_index", "ci_low", "ci_high", "trusting_rate", "rate_ci_low", "rate_ci_high", "reportable", "lower95", "upper95", "lower998", "upper998", "flag"],
-        units.Select(u => (IReadOnlyList<object?>)[u.Code, u.Name, u.N, u.TrustIndex, u.CiLow, u.CiHigh, u.TrustingRate, u.RateCiLow, u.RateCiHigh,
-            u.Reportable, u.Funnel?.Lower95, u.Funnel?.Upper95, u.Funnel?.Lower998, u.Funnel?.Upper998, u.Flag]).ToList());
+    /// <summary>The unit table of the report and department exports: a unit below the reportable n has empty figure cells and status insufficient-sample.</summary>
+    public static ExportTable UnitTable(string title, IEnumerable<UnitRow> units) => new(title,
+        ["code", "name", "n", "status", "trust_index", "ci_low", "ci_high", "trusting_rate", "rate_ci_low", "rate_ci_high", "lower95", "upper95", "lower998", "upper998", "flag"],
+        units.Select(u => (IReadOnlyList<object?>)[u.Code, u.Name, u.N, u.Status, u.TrustIndex, u.CiLow, u.CiHigh, u.TrustingRate, u.RateCiLow, u.RateCiHigh,
+            u.Funnel?.Lower95, u.Funnel?.Upper95, u.Funnel?.Lower998, u.Funnel?.Upper998, u.Flag]).ToList());
+
+    private static string MonthStatus(MonthPoint m) => m.Reportable ? UnitStatuses.Reportable : UnitStatuses.InsufficientSample;
 
     private static ExportTable XmrTable(string title, XmrView xmr) => new(title,
-        ["month", "n", "trust_index", "trusting_rate", "centre", "lower_limit", "upper_limit", "signals", "signals_zh"],
+        ["month", "n", "status", "trust_index", "trusting_rate", "centre", "lower_limit", "upper_limit", "signals"],
         xmr.Months.Select((m, i) =>
         {
             var signals = xmr.SignalsAt(i);
-            return (IReadOnlyList<object?>)[m.Label, m.N, m.TrustIndex, m.TrustingRate, xmr.Chart?.Centre, xmr.Chart?.Lower, xmr.Chart?.Upper,
-                string.Join(";", signals), string.Join("；", signals.Select(XmrView.SignalLabel))];
+            // A month below the reportable n is a gap in the chart: no figure and no limits on its row.
+            var chart = m.Reportable ? xmr.Chart : null;
+            return (IReadOnlyList<object?>)[m.Label, m.N, MonthStatus(m), m.TrustIndex, m.TrustingRate, chart?.Centre, chart?.Lower, chart?.Upper,
+                string.Join(";", signals.Select(XmrView.SignalCode))];
         }).ToList());
 }

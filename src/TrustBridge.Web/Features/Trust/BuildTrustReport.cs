@@ -41,7 +41,7 @@ public sealed class BuildTrustReport(TrustDbContext db, IConfiguration configura
         var alpha = await CachedAlphaAsync(query, groups, ct);
 
         var visible = names.Where(n => Visible(n, query.Unit, scope)).Select(n => n.Code).ToHashSet();
-        var rows = comparison.Units.Where(u => visible.Contains(u.Code)).Select(ToRow).ToList();
+        var rows = UnitOrder.Sort(comparison.Units.Where(u => visible.Contains(u.Code)).Select(ToRow), null);
         return new TrustReport(query, new HospitalSummary(comparison.N, comparison.TrustIndex, comparison.TrustingRate, alpha, comparison.Phi), rows);
     }
 
@@ -113,9 +113,11 @@ public sealed class BuildTrustReport(TrustDbContext db, IConfiguration configura
         return unit.DepartmentId is { } d && scope.DepartmentIds.Contains(d);
     }
 
-    private static UnitRow ToRow(UnitResult u) => new(
-        u.Code, u.Name, u.N, u.TrustIndex, u.IndexCi?.Low, u.IndexCi?.High, u.TrustingRate, u.RateCi?.Low, u.RateCi?.High, u.Reportable,
-        u.Funnel is { } f ? new FunnelRow(f.Lower95, f.Upper95, f.Lower998, f.Upper998) : null, u.Flag);
+    /// <summary>A unit below the reportable n keeps its n and loses every figure (issue 8: no "95% CI −181.6 – 326.6" for n = 2).</summary>
+    private static UnitRow ToRow(UnitResult u) => u.Reportable
+        ? new(u.Code, u.Name, u.N, u.TrustIndex, u.IndexCi?.Low, u.IndexCi?.High, u.TrustingRate, u.RateCi?.Low, u.RateCi?.High, u.Reportable,
+            u.Funnel is { } f ? new FunnelRow(f.Lower95, f.Upper95, f.Lower998, f.Upper998) : null, u.Flag)
+        : new(u.Code, u.Name, u.N, null, null, null, null, null, null, false, null, null, UnitStatuses.InsufficientSample);
 
     private sealed record Group(int Id, int N, double Sum, double SumOfSquares, int Trusting);
     private sealed record UnitName(int Id, string Code, string Name, int? DepartmentId);

@@ -21,6 +21,10 @@ public sealed record DimensionGrid(IReadOnlyList<string> Months, IReadOnlyList<s
 /// </summary>
 public sealed class DimensionScores(TrustDbContext db)
 {
+    /// <summary>Satisfaction instruments have several dimensions; trust-10 has one, and a heat map of one row says nothing.</summary>
+    public async Task<bool> IsMultiDimensionalAsync(string instrument, CancellationToken ct = default) =>
+        await db.Instruments.Where(x => x.Code == instrument).SelectMany(x => x.Items).Where(i => i.Scale == ItemScales.Likert5).Select(i => i.Dimension).Distinct().CountAsync(ct) > 1;
+
     public async Task<DimensionGrid> RunAsync(string instrument, int departmentId, DateOnly from, DateOnly to, string source, CancellationToken ct = default)
     {
         var versions = await db.Instruments.AsNoTracking().Include(i => i.Items).Where(i => i.Code == instrument).ToListAsync(ct);

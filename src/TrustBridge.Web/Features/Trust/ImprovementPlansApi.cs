@@ -33,6 +33,30 @@ public static class ImprovementPlansApi
             if (plan is not null) return TypedResults.Ok(plan);
             return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.NotFound();
         }).RequireAuthorization(Policies.RegistryWrite);
+
+        group.MapGet("/{id:int}", async Task<Results<Ok<PlanDetail>, NotFound>> (int id, ImprovementPlanWork work, ScopeOfUser scopes, HttpContext http, CancellationToken ct) =>
+            await work.DetailAsync(id, await scopes.ForAsync(http.User, ct), ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound())
+            .WithSummary("One plan with its actions, the baseline and the re-measurement at the next survey wave, and the department's complaints in the plan's period.");
+
+        group.MapPost("/{id:int}/actions", async Task<Results<Created<ActionView>, NotFound, ForbidHttpResult, ValidationProblem>> (int id, ActionInput body,
+            ImprovementPlanWork work, ScopeOfUser scopes, HttpContext http, CancellationToken ct) =>
+        {
+            if (await work.DetailAsync(id, await scopes.ForAsync(http.User, ct), ct) is null) return TypedResults.NotFound();
+            if (!await work.CanWorkAsync(http.User, id, ct)) return TypedResults.Forbid();
+            var (action, errors) = await work.AddActionAsync(id, body, ct);
+            if (action is not null) return TypedResults.Created($"/api/improvement-plans/{id}/actions/{action.Id}", action);
+            return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.NotFound();
+        }).WithSummary("Add an action to a plan: what, who (staffId or staffCode), dueOn, status, evidence and evidenceUrl. The office, or the department's head.");
+
+        group.MapPut("/{id:int}/actions/{actionId:int}", async Task<Results<Ok<ActionView>, NotFound, ForbidHttpResult, ValidationProblem>> (int id, int actionId, ActionInput body,
+            ImprovementPlanWork work, ScopeOfUser scopes, HttpContext http, CancellationToken ct) =>
+        {
+            if (await work.DetailAsync(id, await scopes.ForAsync(http.User, ct), ct) is null) return TypedResults.NotFound();
+            if (!await work.CanWorkAsync(http.User, id, ct)) return TypedResults.Forbid();
+            var (action, errors) = await work.UpdateActionAsync(id, actionId, body, ct);
+            if (action is not null) return TypedResults.Ok(action);
+            return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.NotFound();
+        }).WithSummary("Change an action (null fields stay): status, evidence, who, due date.");
         return app;
     }
 }

@@ -32,10 +32,7 @@ public static class TrustApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["format must be csv or xlsx."] });
         var result = await Report(instrument, from, to, unit, source, build, scopes, clock, http, ct);
         if (result.Result is not Ok<TrustReport> { Value: { } report }) return result.Result;
-        var table = new Exports.ExportTable($"{report.Query.Instrument} {report.Query.Unit}",
-            ["code", "name", "n", "trustIndex", "ciLow", "ciHigh", "trustingRate", "rateCiLow", "rateCiHigh", "reportable", "lower95", "upper95", "lower998", "upper998", "flag"],
-            report.Units.Select(u => (IReadOnlyList<object?>)[u.Code, u.Name, u.N, u.TrustIndex, u.CiLow, u.CiHigh, u.TrustingRate, u.RateCiLow, u.RateCiHigh,
-                u.Reportable, u.Funnel?.Lower95, u.Funnel?.Upper95, u.Funnel?.Lower998, u.Funnel?.Upper998, u.Flag]).ToList());
+        var table = Exports.TrustExportsApi.UnitTable($"{report.Query.Instrument} {report.Query.Unit}", report.Units);
         return Exports.ExportResults.File(table, fmt, $"trust-{report.Query.Instrument}-{report.Query.Unit}-{report.Query.From:yyyyMMdd}-{report.Query.To:yyyyMMdd}");
     }
 

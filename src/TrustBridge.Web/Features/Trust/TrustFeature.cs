@@ -5,6 +5,6 @@ namespace TrustBridge.Web.Features.Trust;
 public static class TrustFeature
 {
     public static IServiceCollection AddTrust(this IServiceCollection services) => services
-        .AddScoped<BuildTrustReport>().AddScoped<PromoterScore>().AddSingleton<ReliabilityCache>().AddScoped<InstrumentCatalog>().AddScoped<OpenImprovementPlans>().AddScoped<ImprovementPlanBook>()
+        .AddScoped<BuildTrustReport>().AddScoped<PromoterScore>().AddSingleton<ReliabilityCache>().AddScoped<InstrumentCatalog>().AddScoped<OpenImprovementPlans>().AddScoped<ImprovementPlanBook>().AddScoped<ImprovementPlanWork>()
         .AddScoped<MonthlyTrustIndex>().AddScoped<DimensionScores>().AddScoped<TrustPageTables>();
 }

@@ -5,7 +5,7 @@ using TrustBridge.Web.Features.Accounts;
 
 namespace TrustBridge.Web.Features.Trust;
 
-public sealed record CommentView(DateOnly EncounterDate, string Source, string Text);
+public sealed record CommentView(DateOnly EncounterDate, string Source, string Text, string Instrument);
 
 public sealed record DoctorUnit(int Id, string Code, string Name, int? DepartmentId, string? DepartmentCode, string? DepartmentName);
 
@@ -49,14 +49,29 @@ public sealed class TrustPageTables(TrustDbContext db, BuildTrustReport build)
         return (await build.RunAsync(query with { Unit = ReportUnits.Doctor }, scope, ct)).Units.Where(u => staffCodes.Contains(u.Code)).ToList();
     }
 
-    /// <summary>Patients' comments on the department (never who wrote them), newest first, with encounter dates up to <paramref name="to"/>.</summary>
-    public Task<List<CommentView>> CommentsAsync(int departmentId, string instrument, DateOnly? from, DateOnly to, int take, CancellationToken ct = default)
+    /// <summary>
+    /// Patients' comments on the department (never who wrote them), newest first, with encounter dates up to <paramref name="to"/>;
+    /// of one instrument, or of every instrument when <paramref name="instrument"/> is null.
+    /// </summary>
+    public Task<List<CommentView>> CommentsAsync(int departmentId, string? instrument, DateOnly? from, DateOnly to, int take, CancellationToken ct = default)
     {
         var q = db.SurveyResponses.AsNoTracking()
-            .Where(r => r.DepartmentId == departmentId && r.Instrument!.Code == instrument && r.Comment != null && r.EncounterDate <= to);
+            .Where(r => r.DepartmentId == departmentId && r.Comment != null && r.Comment != "" && r.EncounterDate <= to);
+        if (instrument is not null) q = q.Where(r => r.Instrument!.Code == instrument);
         if (from is { } f) q = q.Where(r => r.EncounterDate >= f);
         return q.OrderByDescending(r => r.EncounterDate).ThenByDescending(r => r.Id).Take(take)
-            .Select(r => new CommentView(r.EncounterDate, r.Source, r.Comment!)).ToListAsync(ct);
+            .Select(r => new CommentView(r.EncounterDate, r.Source, r.Comment!, r.Instrument!.Code)).ToListAsync(ct);
+    }
+
+    /// <summary>The instrument with several likert5 dimensions that the department's patients answered most between the dates; null when none.</summary>
+    public async Task<string?> SatisfactionInstrumentAsync(int departmentId, DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        var multi = await db.Instruments.AsNoTracking().SelectMany(i => i.Items.Where(x => x.Scale == ItemScales.Likert5), (i, x) => new { i.Code, x.Dimension })
+            .Distinct().GroupBy(x => x.Code).Where(g => g.Count() > 1).Select(g => g.Key).ToListAsync(ct);
+        if (multi.Count == 0) return null;
+        return await db.SurveyResponses.AsNoTracking()
+            .Where(r => r.DepartmentId == departmentId && r.EncounterDate >= from && r.EncounterDate <= to && multi.Contains(r.Instrument!.Code))
+            .GroupBy(r => r.Instrument!.Code).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>The first day of the heat map's months.</summary>

@@ -26,7 +26,7 @@
             legend: { bottom: 0, data: [l.target, l.l95, l.l998] },
             tooltip: { trigger: 'item', formatter: function (p) {
                 if (!p.data || !p.data.code) return '';
-                return p.data.name + ' (' + p.data.code + ')<br>n = ' + p.data.value[0] + '<br>' + l.rate + ' ' + pct(p.data.value[1]) + '<br>' + p.data.label;
+                return p.data.name + ' (' + p.data.code + ')<br>n = ' + p.data.value[0] + '<br>' + l.rate + ' ' + pct(p.data.value[1]) + '<br>' + p.data.flagLabel;
             } },
             xAxis: { type: 'value', name: l.n, nameLocation: 'middle', nameGap: 26, min: 0 },
             yAxis: { type: 'value', name: l.rate, min: function (v) { return Math.max(0, Math.floor(v.min * 10) / 10); }, max: 1,
@@ -35,8 +35,15 @@
                 line(l.target, [c.n[0], c.n[c.n.length - 1]], [c.target, c.target], { type: 'solid', width: 1, color: '#0d6efd' }),
                 line(l.l95, c.n, c.lower95, dashed), line(l.l95, c.n, c.upper95, dashed),
                 line(l.l998, c.n, c.lower998, solid), line(l.l998, c.n, c.upper998, solid),
-                { type: 'scatter', symbolSize: 10, z: 5, data: f.points.map(function (p) {
-                    return { value: [p.n, p.rate], code: p.code, name: p.name, label: p.label, itemStyle: { color: p.colour, borderColor: '#fff' } };
+                // Every dot names its unit (flagged ones always; the others where there is room) and tells n and the rate on hover.
+                { type: 'scatter', symbolSize: 10, z: 5, labelLayout: { hideOverlap: true }, data: f.points.map(function (p) {
+                    var flagged = p.flag && p.flag !== 'within';
+                    // Dots in the right part of the plot are labelled on their left, so no label runs off a phone's screen.
+                    var right = p.n > 0.6 * c.n[c.n.length - 1];
+                    return { value: [p.n, p.rate], code: p.code, name: p.name, flagLabel: p.label, itemStyle: { color: p.colour, borderColor: '#fff' },
+                        z: flagged ? 6 : 5,
+                        label: { show: true, position: right ? 'left' : 'right', fontSize: flagged ? 11 : 9, fontWeight: flagged ? 'bold' : 'normal', color: flagged ? p.colour : '#6c757d',
+                            formatter: function () { return p.name + (flagged ? ' ' + p.label : ''); } } };
                 }) }
             ]
         });
@@ -63,7 +70,7 @@
             legend: { top: 0 },
             tooltip: { trigger: 'axis' },
             xAxis: { type: 'category', data: x.months, axisLabel: { hideOverlap: true } },
-            yAxis: { type: 'value', scale: true },
+            yAxis: { type: 'value', scale: true, min: function (v) { return Math.max(0, Math.floor(Math.min(v.min, x.lower) - 2)); }, max: function (v) { return Math.min(100, Math.ceil(Math.max(v.max, x.upper) + 2)); } },
             series: [
                 { name: x.labels.value, type: 'line', symbolSize: 8, z: 5, showAllSymbol: true, data: x.values.map(function (v, i) {
                     return x.signals[i] ? { value: v, symbol: 'diamond', symbolSize: 14, itemStyle: { color: '#dc3545' } } : v;

@@ -6,6 +6,8 @@ using TrustBridge.Web.Domain;
 using TrustBridge.Web.Tests.Feedback;
 using TrustBridge.Web.Tests.Infrastructure;
 
+using Labels = TrustBridge.Web.Pages.Staff.Feedback.FeedbackLabels;
+
 namespace TrustBridge.Web.Tests.Pages.Feedback;
 
 public class FeedbackQueuePageTests(FeedbackFixture app) : IClassFixture<FeedbackFixture>
@@ -49,7 +51,7 @@ public class FeedbackQueuePageTests(FeedbackFixture app) : IClassFixture<Feedbac
         csv.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
         var lines = Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         lines.Length.ShouldBe(2);
-        lines[0].ShouldStartWith("id,tracking_code,type,category,risk_level");
+        lines[0].ShouldStartWith("编号,查询码,类型,type_code,分类,category_code,风险等级,risk_level_code"); // words of the UI language, codes beside them
         lines[1].ShouldStartWith($"{fresh},");
         lines[1].ShouldContain("\"'=HYPERLINK(");
         var xlsx = await office.Client.GetAsync("/api/feedback/export?format=xlsx&view=overdue");
@@ -77,9 +79,11 @@ public class FeedbackQueuePageTests(FeedbackFixture app) : IClassFixture<Feedbac
         (await office.GetHtmlAsync("/Staff/Feedback")).ShouldContain("/api/feedback/triage/overrides/export?format=csv");
         var csv = Encoding.UTF8.GetString(await (await api.GetAsync("/api/feedback/triage/overrides/export?format=csv")).Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF');
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        lines[0].ShouldBe("text,suggested_type,suggested_category,suggested_risk_level,type,category,risk_level,at");
+        lines[0].ShouldBe("内容,建议类型,suggested_type_code,建议分类,suggested_category_code,建议风险等级,suggested_risk_level_code,类型,type_code,分类,category_code,风险等级,risk_level_code,时间");
         var suggested = await api.GetFromJsonAsync<JsonElement>($"/api/feedback/{id}");
-        var expected = $"护士说话很冲，一点耐心都没有,{suggested.GetProperty("suggestedType").GetString()},{suggested.GetProperty("suggestedCategory").GetString()},{suggested.GetProperty("suggestedRiskLevel").GetString()},{suggested.GetProperty("type").GetString()},communication,medium,20";
+        string Pair(string? code, Func<string?, string> word) => $"{word(code)},{code}";
+        var expected = $"护士说话很冲，一点耐心都没有,{Pair(suggested.GetProperty("suggestedType").GetString(), Labels.Type)},{Pair(suggested.GetProperty("suggestedCategory").GetString(), Labels.Category)},"
+            + $"{Pair(suggested.GetProperty("suggestedRiskLevel").GetString(), Labels.Risk)},{Pair(suggested.GetProperty("type").GetString(), Labels.Type)},沟通与告知,communication,中危,medium,20";
         lines.ShouldContain(l => l.StartsWith(expected, StringComparison.Ordinal), csv);
 
         var retrain = await api.PostAsync("/api/feedback/triage/retrain", null);

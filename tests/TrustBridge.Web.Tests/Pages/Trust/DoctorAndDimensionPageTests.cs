@@ -78,8 +78,11 @@ public class DoctorAndDimensionPageTests(DoctorTrustFixture app) : IClassFixture
         var own = await doctor.GetHtmlAsync($"/Staff/Trust/Doctor/K1?{Quarter}");
         own.ShouldContain("id=\"doctor-figures\"");
         own.ShouldContain("100.0%");
-        own.ShouldContain("id=\"xmr-data\"");
-        Regex.Matches(own, "<tr class=\"\">\\s*<td>2026-0[789]</td>").Count.ShouldBe(3);
+        // Six answers a month is below the reportable n (10): the months are listed with 样本不足 and no figure, and
+        // nothing is charted (issue 8: doctors with a handful of answers were charted with limits far beyond 0–100).
+        own.ShouldNotContain("id=\"xmr-data\"");
+        own.ShouldContain("id=\"xmr-too-few\"");
+        Regex.Matches(own, "<tr class=\"\" data-month=\"2026-0[789]\">\\s*<td>2026-0[789]</td><td class=\"text-end\">6</td>\\s*<td class=\"text-end\"><span class=\"badge text-bg-light border not-reportable\">样本不足").Count.ShouldBe(3);
 
         foreach (var other in new[] { "/Staff/Trust/Doctor/K2", "/Staff/Trust/Department/K" })
             (await doctor.Client.GetAsync($"{other}?{Quarter}")).Headers.Location!.AbsolutePath.ShouldBe("/Account/AccessDenied");
@@ -96,7 +99,10 @@ public class DoctorAndDimensionPageTests(DoctorTrustFixture app) : IClassFixture
         var trust = await admin.GetHtmlAsync($"/Staff/Trust/Department/K?{Quarter}");
         trust.ShouldContain("<tr data-unit=\"K1\"");
         trust.ShouldContain("<tr data-unit=\"K2\"");
-        trust.ShouldNotContain("id=\"dimension-table\""); // one dimension: no heat map
+        // trust-10 has one dimension: the heat map shows the department's satisfaction survey instead, and says so.
+        trust.ShouldContain("id=\"dimension-table\"");
+        trust.ShouldContain("<small class=\"text-body-secondary\" id=\"heatmap-instrument\">门诊患者满意度调查</small>");
+        trust.ShouldContain("8月候诊时间太长"); // comments of every questionnaire
 
         var sat = await admin.GetHtmlAsync("/Staff/Trust/Department/K?instrument=satisfaction-outpatient&from=2026-07-01&to=2026-08-31");
         var table = Regex.Match(sat, "<table class=\"table table-sm small mb-0\" id=\"dimension-table\">(.*?)</table>", RegexOptions.Singleline).Value;

@@ -46,14 +46,18 @@ public partial class TrustDashboardPageTests(LowAlarmFixture app) : IClassFixtur
         // The limit curves come from p0 and φ across n: at n = 100 they are the report's own limits.
         var curves = funnel.GetProperty("curves");
         var ns = curves.GetProperty("n").EnumerateArray().Select(n => n.GetInt32()).ToList();
-        ns.First().ShouldBe(2);
+        ns.First().ShouldBe(10); // the funnel starts at the reportable n: nothing smaller is charted
         ns.Last().ShouldBeGreaterThanOrEqualTo(100);
         var at100 = ns.IndexOf(ns.OrderBy(n => Math.Abs(n - 100)).First());
         var n100 = ns[at100];
         curves.GetProperty("lower998")[at100].GetDouble().ShouldBe(0.7125 - 3.090232 * Math.Sqrt(0.7125 * 0.2875 / n100), 1e-6);
 
         html.ShouldContain("/api/trust/report/export?format=csv&instrument=trust-10&amp;from=2026-07-01&amp;to=2026-09-30&amp;source=sampled&amp;unit=department");
-        Embedded(html, "trend-data").GetProperty("months")[0].GetString().ShouldBe("2026-09");
+        // Twelve months up to the period's end, the months without answers as gaps (null), with a note saying why.
+        var trend = Embedded(html, "trend-data");
+        trend.GetProperty("months").EnumerateArray().Select(m => m.GetString()).ShouldBe(Enumerable.Range(0, 12).Select(i => new DateOnly(2025, 10, 1).AddMonths(i).ToString("yyyy-MM")));
+        trend.GetProperty("values").EnumerateArray().Count(v => v.ValueKind == JsonValueKind.Null).ShouldBe(11);
+        html.ShouldContain("id=\"trend-gaps\"");
     }
 
     [Fact]

@@ -12,7 +12,7 @@ namespace TrustBridge.Web.Pages.Staff.Improvement;
 /// Improvement plans (专项辅导) for low-alarm departments. Everyone reads the plans in their scope (the supervision group
 /// all of them); only the office evaluates a period and edits owner, due date, status and notes.
 /// </summary>
-public sealed class IndexModel(ImprovementPlanBook book, OpenImprovementPlans open, ScopeOfUser scopes,
+public sealed class IndexModel(ImprovementPlanBook book, OpenImprovementPlans open, ScopeOfUser scopes, TrustBridge.Web.Data.TrustDbContext db,
     HospitalClock clock, IAuthorizationService authorization) : PageModel
 {
     public sealed class PlanForm
@@ -25,6 +25,7 @@ public sealed class IndexModel(ImprovementPlanBook book, OpenImprovementPlans op
 
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     public IReadOnlyList<PlanView> Plans { get; private set; } = [];
+    public IReadOnlyList<InstrumentName> Instruments { get; private set; } = [];
     public bool CanEdit { get; private set; }
     public (DateOnly From, DateOnly To) Quarter { get; private set; }
     public string? Problem { get; private set; }
@@ -62,6 +63,7 @@ public sealed class IndexModel(ImprovementPlanBook book, OpenImprovementPlans op
         CanEdit = await CanEditAsync();
         Quarter = TrustBridge.Core.Calendar.Quarters.LastComplete(clock.Today);
         Plans = await book.ListAsync(Status, await scopes.ForAsync(User, ct), ct);
+        Instruments = await InstrumentName.ListAsync(db, ct);
     }
 
     public static string DefaultInstrument => ShippedInstruments.Trust10;

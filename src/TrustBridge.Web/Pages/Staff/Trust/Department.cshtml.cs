@@ -20,16 +20,21 @@ public sealed class DepartmentModel(BuildTrustReport build, MonthlyTrustIndex mo
     public const int Comments = 20;
 
     [BindProperty(SupportsGet = true)] public TrustFilters Filters { get; set; } = new();
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     public Department Department { get; private set; } = null!;
     public TrustReportQuery Query { get; private set; } = null!;
     public UnitRow? Row { get; private set; }
     public HospitalSummary Hospital { get; private set; } = null!;
     public XmrView Xmr { get; private set; } = null!;
     public DimensionGrid? Dimensions { get; private set; }
+    /// <summary>The instrument of the heat map (null: no satisfaction answers for this department).</summary>
+    public string? HeatMapInstrument { get; private set; }
     public IReadOnlyList<UnitRow> Doctors { get; private set; } = [];
     public IReadOnlyList<CommentView> RecentComments { get; private set; } = [];
     public IReadOnlyList<PlanView> Plans { get; private set; } = [];
-    public IReadOnlyList<string> Instruments { get; private set; } = [];
+    /// <summary>The open actions of the department's plans, soonest due first: what happens next.</summary>
+    public IReadOnlyList<ActionView> NextActions { get; private set; } = [];
+    public IReadOnlyList<InstrumentName> Instruments { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
@@ -43,20 +48,25 @@ public sealed class DepartmentModel(BuildTrustReport build, MonthlyTrustIndex mo
         var report = await build.RunAsync(Query, scope, ct);
         Row = report.Units.FirstOrDefault(u => u.Code == code);
         Hospital = report.Hospital;
-        Xmr = XmrView.Of(await monthly.RunAsync(Query.Instrument, Query.To, TrustPageTables.ChartMonths, Query.Source, departmentId: department.Id, ct: ct));
-        if (await IsMultiDimensionalAsync(Query.Instrument, ct))
-            Dimensions = await dimensions.RunAsync(Query.Instrument, department.Id, TrustPageTables.HeatMapFrom(Query.To), Query.To, Query.Source, ct);
+        Xmr = XmrView.Of(await monthly.RunAsync(Query.Instrument, Query.To, TrustPageTables.ChartMonths, Query.Source, departmentId: department.Id, ct: ct),
+            Query.To, TrustPageTables.ChartMonths, Query.MinUnitN);
+        // The heat map needs a satisfaction instrument (several dimensions): the chosen one, or else the one this
+        // department's patients answered most in the heat map's months, so a trust-10 view still shows the dimensions.
+        HeatMapInstrument = await dimensions.IsMultiDimensionalAsync(Query.Instrument, ct) ? Query.Instrument
+            : await tables.SatisfactionInstrumentAsync(department.Id, TrustPageTables.HeatMapFrom(Query.To), Query.To, ct);
+        if (HeatMapInstrument is { } heat)
+            Dimensions = await dimensions.RunAsync(heat, department.Id, TrustPageTables.HeatMapFrom(Query.To), Query.To, Query.Source, ct);
 
-        Doctors = await tables.DoctorsAsync(department, Query, scope, ct);
-        RecentComments = await tables.CommentsAsync(department.Id, Query.Instrument, null, Query.To, Comments, ct);
+        Doctors = UnitOrder.Sort(await tables.DoctorsAsync(department, Query, scope, ct), Sort);
+        // Comments come from every questionnaire (trust-10 has no free-text item; the satisfaction surveys do).
+        RecentComments = await tables.CommentsAsync(department.Id, null, null, Query.To, Comments, ct);
         Plans = await db.ImprovementPlans.AsNoTracking().Where(p => p.DepartmentId == department.Id).OrderByDescending(p => p.PeriodTo)
             .Select(p => new PlanView(p.Id, department.Code, department.Name, p.InstrumentCode, p.PeriodFrom, p.PeriodTo, p.N, p.TrustingRate, p.Lower998,
                 p.Owner, p.DueOn, p.Status, p.Notes)).ToListAsync(ct);
-        Instruments = await db.Instruments.AsNoTracking().Select(i => i.Code).Distinct().OrderBy(c => c).ToListAsync(ct);
+        NextActions = await db.ImprovementActions.AsNoTracking().Where(a => a.Plan!.DepartmentId == department.Id && a.Status != PlanStatuses.Done && a.Status != PlanStatuses.Cancelled)
+            .OrderBy(a => a.DueOn).Select(a => new ActionView(a.Id, a.PlanId, a.What, a.StaffId, a.Staff!.Name, a.DueOn, a.Status, a.Evidence, a.EvidenceUrl, a.UpdatedAt)).ToListAsync(ct);
+        Instruments = await InstrumentName.ListAsync(db, ct);
         return Page();
     }
 
-    /// <summary>Satisfaction instruments have several dimensions; trust-10 has one, and a heat map of one row says nothing.</summary>
-    private async Task<bool> IsMultiDimensionalAsync(string instrument, CancellationToken ct) =>
-        await db.Instruments.Where(x => x.Code == instrument).SelectMany(x => x.Items).Where(i => i.Scale == ItemScales.Likert5).Select(i => i.Dimension).Distinct().CountAsync(ct) > 1;
 }

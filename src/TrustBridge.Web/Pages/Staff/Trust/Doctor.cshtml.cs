@@ -12,6 +12,7 @@ namespace TrustBridge.Web.Pages.Staff.Trust;
 public sealed class DoctorModel(BuildTrustReport build, MonthlyTrustIndex monthly, TrustPageTables tables, ScopeOfUser scopes, HospitalClock clock, TrustDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public TrustFilters Filters { get; set; } = new();
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     public string Code { get; private set; } = "";
     public string Name { get; private set; } = "";
     public string? DepartmentCode { get; private set; }
@@ -19,7 +20,7 @@ public sealed class DoctorModel(BuildTrustReport build, MonthlyTrustIndex monthl
     public TrustReportQuery Query { get; private set; } = null!;
     public UnitRow? Row { get; private set; }
     public XmrView Xmr { get; private set; } = null!;
-    public IReadOnlyList<string> Instruments { get; private set; } = [];
+    public IReadOnlyList<InstrumentName> Instruments { get; private set; } = [];
     public bool SelfOnly { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
@@ -33,8 +34,9 @@ public sealed class DoctorModel(BuildTrustReport build, MonthlyTrustIndex monthl
         (Code, Name, DepartmentCode, DepartmentName) = (staff.Code, staff.Name, staff.DepartmentCode, staff.DepartmentName);
         Query = Filters.Query(clock.Today, build.MinUnitN) with { Unit = ReportUnits.Doctor };
         Row = (await build.RunAsync(Query, scope, ct)).Units.FirstOrDefault(u => u.Code == code);
-        Xmr = XmrView.Of(await monthly.RunAsync(Query.Instrument, Query.To, TrustPageTables.ChartMonths, Query.Source, staffId: staff.Id, ct: ct));
-        Instruments = await db.Instruments.AsNoTracking().Select(i => i.Code).Distinct().OrderBy(c => c).ToListAsync(ct);
+        Xmr = XmrView.Of(await monthly.RunAsync(Query.Instrument, Query.To, TrustPageTables.ChartMonths, Query.Source, staffId: staff.Id, ct: ct),
+            Query.To, TrustPageTables.ChartMonths, Query.MinUnitN);
+        Instruments = await InstrumentName.ListAsync(db, ct);
         return Page();
     }
 }

@@ -18,9 +18,10 @@ public sealed class IndexModel(BuildTrustReport build, MonthlyTrustIndex monthly
     public const int TrendMonths = 12;
 
     [BindProperty(SupportsGet = true)] public TrustFilters Filters { get; set; } = new();
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     public TrustReport Report { get; private set; } = null!;
-    public IReadOnlyList<TrustMonth> Trend { get; private set; } = [];
-    public IReadOnlyList<string> Instruments { get; private set; } = [];
+    public IReadOnlyList<MonthPoint> Trend { get; private set; } = [];
+    public IReadOnlyList<InstrumentName> Instruments { get; private set; } = [];
     public FunnelCurves? Curves { get; private set; }
     /// <summary>Net Promoter Score, for instruments that ask the recommend question.</summary>
     public Core.Psychometrics.NpsResult? Nps { get; private set; }
@@ -34,10 +35,10 @@ public sealed class IndexModel(BuildTrustReport build, MonthlyTrustIndex monthly
         var query = Filters.Query(clock.Today, build.MinUnitN);
         Report = await build.RunAsync(query, scope, ct);
         Nps = await promoters.RunAsync(query, ct) is { N: > 0 } nps ? nps : null;
-        Trend = await monthly.RunAsync(query.Instrument, query.To, TrendMonths, query.Source, ct: ct);
-        Instruments = await db.Instruments.AsNoTracking().Select(i => i.Code).Distinct().OrderBy(c => c).ToListAsync(ct);
+        Trend = MonthPoint.Window(await monthly.RunAsync(query.Instrument, query.To, TrendMonths, query.Source, ct: ct), query.To, TrendMonths, query.MinUnitN);
+        Instruments = await InstrumentName.ListAsync(db, ct);
         if (Report.Hospital.TrustingRate is { } p0 && Report.Units.Count > 0)
-            Curves = FunnelCurves.Across(p0, Report.Hospital.Phi, Report.Units.Max(u => u.N));
+            Curves = FunnelCurves.Across(p0, Report.Hospital.Phi, Report.Units.Max(u => u.N), Report.Query.MinUnitN);
     }
 }
 
@@ -46,11 +47,13 @@ public sealed record FunnelCurves(double Target, double Phi, int[] N, double[] L
 {
     public const int Points = 80;
 
-    public static FunnelCurves Across(double p0, double phi, int maxN)
+    public static FunnelCurves Across(double p0, double phi, int maxN, int minUnitN = 2)
     {
-        var top = Math.Max(10, (int)Math.Ceiling(maxN * 1.1));
-        // Denser where the funnel bends (small n): n grows geometrically from 2 to the largest unit and a bit beyond.
-        var ns = Enumerable.Range(0, Points).Select(i => (int)Math.Round(2 * Math.Pow(top / 2.0, i / (double)(Points - 1))))
+        // The funnel starts at the reportable n: nothing smaller is charted, so no limit hugs 0% or 100% for n = 2.
+        var start = Math.Max(2, minUnitN);
+        var top = Math.Max(start + 8, (int)Math.Ceiling(maxN * 1.1));
+        // Denser where the funnel bends (small n): n grows geometrically from the reportable n to the largest unit and a bit beyond.
+        var ns = Enumerable.Range(0, Points).Select(i => (int)Math.Round(start * Math.Pow(top / (double)start, i / (double)(Points - 1))))
             .Distinct().ToArray();
         var limits = ns.Select(n => FunnelPlot.ProportionLimits(p0, n, phi)).ToArray();
         return new FunnelCurves(p0, phi, ns, limits.Select(l => l.Lower95).ToArray(), limits.Select(l => l.Upper95).ToArray(),

@@ -47,5 +47,8 @@ public static class TrustLabels
 
     public static string Score(double? s) => s is { } v ? v.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) : "—";
 
+    /// <summary>A figure as a machine reads it (data-* attributes the interval tests check), empty when there is none.</summary>
+    public static string Raw(double? v) => v is { } x ? x.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : "";
+
     public static string Alpha(double? a) => a is { } v ? v.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) : "—";
 }

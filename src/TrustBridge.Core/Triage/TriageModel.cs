@@ -14,23 +14,23 @@ public sealed class TriageModel
     private const double CategoryModelWeight = 4;
     private const double TypeModelWeight = 4;
     private const double PriorWeight = 0.05;
-    private const int ModelCuesShown = 3;
 
     private static readonly Lazy<TriageModel> DefaultModel = new(() => Build([]));
+    private readonly IWordSegmenter _segmenter;
 
     private readonly NaiveBayes _category = new(FeedbackCategories.All);
     private readonly NaiveBayes _type = new(FeedbackTypes.All);
 
-    private TriageModel() { }
+    private TriageModel(IWordSegmenter segmenter) => _segmenter = segmenter;
 
     /// <summary>Built from the shipped seed corpus and lexicons.</summary>
     public static TriageModel Default => DefaultModel.Value;
 
     /// <summary>Retrains on the seed corpus plus <paramref name="extraExamples"/> (e.g. staff overrides).</summary>
-    public static TriageModel Build(IEnumerable<LabelledText> extraExamples)
+    public static TriageModel Build(IEnumerable<LabelledText> extraExamples, IWordSegmenter? segmenter = null)
     {
         ArgumentNullException.ThrowIfNull(extraExamples);
-        var model = new TriageModel();
+        var model = new TriageModel(segmenter ?? JiebaWordSegmenter.Default);
         foreach (var e in TriageSeedCorpus.Texts) model.Learn(e, 1);
         foreach (var e in extraExamples) model.Learn(e, ExtraExampleWeight);
         return model;
@@ -56,16 +56,33 @@ public sealed class TriageModel
         var type = Decide(FeedbackTypes.All, _type, features, typeMatches, TypeModelWeight, FeedbackTypes.Complaint);
         var categoryMatches = TriageLexicons.Category.Matches(normalized);
         var category = Decide(FeedbackCategories.All, _category, features, categoryMatches, CategoryModelWeight, FeedbackCategories.Process);
-        var (risk, riskCues) = RiskRules.Assess(normalized, original, type == FeedbackTypes.Praise);
+        var (risk, riskCues) = RiskRules.Assess(normalized, original, type == FeedbackTypes.Praise, out var mentioned);
+        var findings = ThreatTaxonomy.Find(normalized, _segmenter, original);
+        var live = findings.Where(f => f.Live).Select(f => f.Class).Distinct().ToList();
+        if (live.Count > 0) risk = RiskLevels.High;
 
-        var cues = new List<TriageCue>(riskCues);
+        var cues = new List<TriageCue>();
+        foreach (var f in findings)
+            cues.Add(new TriageCue(f.Text, (f.Live ? "threat:" : "mention:") + f.Class, f.Live ? 1.0 : 0.0));
+        cues.AddRange(riskCues);
         cues.AddRange(CuesFor(categoryMatches, category, "category:", original, normalized));
-        var c = Array.IndexOf(FeedbackCategories.All, category);
-        foreach (var (feature, lift) in _category.StrongestFor(features, c, ModelCuesShown))
-            if (!cues.Any(x => x.Text.Contains(feature, StringComparison.Ordinal)))
-                cues.Add(new TriageCue(feature, "category:" + category, Math.Round(lift, 2)));
+        // Only phrases a person wrote down are shown: the n-gram model's strongest character pairs ("来医") mean nothing to staff.
         cues.AddRange(CuesFor(typeMatches, type, "type:", original, normalized));
-        return new TriageResult(type, category, risk, cues);
+        return new TriageResult(type, category, risk, cues) { Threats = live, HasThreatCue = findings.Count > 0 || mentioned || risk == RiskLevels.High };
+    }
+
+    /// <summary>
+    /// Whether a stored cue is one a person can read: a threat or risk phrase, or a phrase of the category and type
+    /// lexicons. Character pairs that older versions stored from the n-gram model ("来医", "亲在") are not.
+    /// </summary>
+    public static bool IsReadableCue(string? text, string? signal)
+    {
+        if (string.IsNullOrWhiteSpace(text) || string.IsNullOrEmpty(signal)) return false;
+        if (signal.StartsWith("risk:", StringComparison.Ordinal) || signal.StartsWith("threat:", StringComparison.Ordinal) || signal.StartsWith("mention:", StringComparison.Ordinal)) return true;
+        var phrase = TriageText.Normalize(text.Trim());
+        if (signal.StartsWith("category:", StringComparison.Ordinal)) return TriageLexicons.Category.Contains(phrase);
+        if (signal.StartsWith("type:", StringComparison.Ordinal)) return TriageLexicons.Type.Contains(phrase);
+        return false;
     }
 
     private static string Decide(string[] labels, NaiveBayes model, List<string> features, List<LexiconMatch> matches, double modelWeight, string fallback)

@@ -140,17 +140,20 @@ public static class ThreatTaxonomy
     private static readonly string[] HypothesisMarkers = ["万一", "假如", "如果有", "要是有人", "遇到", "会不会", "能不能", "可以", "怎么办", "怎么处理", "吗", "建议", "希望"];
     private static readonly string[] Resolve = ["我就", "我要", "我会", "我们就", "我们要", "俺就", "我也", "我去他", "我让", "我把", "我拿", "我准备", "我已经"];
 
-    public static List<ThreatFinding> Find(string normalized, IWordSegmenter segmenter, string? original = null)
+    public static List<ThreatFinding> Find(string normalized, IWordSegmenter segmenter, string? original = null) =>
+        Find(normalized, segmenter.Cut(normalized), original);
+
+    public static List<ThreatFinding> Find(string normalized, IReadOnlyList<Word> words, string? original = null)
     {
         original ??= normalized;
         var findings = new List<ThreatFinding>();
         if (normalized.Length == 0) return findings;
-        var words = segmenter.Cut(normalized);
-        var wordSet = new List<Word>(words);
+        var wordSet = words;
         foreach (var (start, end) in Sentences(normalized))
         {
             var sentence = normalized[start..end];
             var inSentence = wordSet.Where(w => w.Start >= start && w.End <= end).ToList();
+            if (inSentence.Count == 0) continue;
             foreach (var (cls, roles) in Patterns)
             {
                 var hits = new List<(int Start, int End)>();

@@ -28,6 +28,18 @@ public class HeldOut202612Tests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void The_final_set_has_100_texts_over_every_threat_class_and_shares_none_with_the_held_out_set()
+    {
+        var set = EvaluationSets.Final202612;
+        set.Count.ShouldBe(100);
+        foreach (var c in ThreatClasses) set.ShouldContain(e => e.Threat == c, c);
+        set.Select(e => e.Labels.Text).Intersect(EvaluationSets.HeldOut202612.Select(e => e.Labels.Text)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Prints_the_evaluation_on_the_final_set() => output.WriteLine(Report("final 2026-12", EvaluationSets.Final202612));
+
+    [Fact]
     public void Prints_the_evaluation_on_the_held_out_set() => output.WriteLine(Report("held-out 2026-12", EvaluationSets.HeldOut202612));
 
     public static string Report(string name, IReadOnlyList<EvaluationText> set)

@@ -226,6 +226,7 @@ public static class ThreatTaxonomy
     {
         private readonly string[] _words;   // one character: whole jieba words only
         private readonly string[] _phrases; // longer: anywhere in the sentence
+        private readonly Dictionary<char, string[]> _byFirst;
 
         public Role(string name, string list)
         {
@@ -233,6 +234,7 @@ public static class ThreatTaxonomy
             var all = list.Split([' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Distinct().ToArray();
             _words = [.. all.Where(w => w.Length == 1 || (w.Length == 2 && char.IsSurrogate(w[0])))];
             _phrases = [.. all.Except(_words).OrderByDescending(p => p.Length)];
+            _byFirst = _phrases.GroupBy(p => p[0]).ToDictionary(g => g.Key, g => g.ToArray());
         }
 
         public string Name { get; }
@@ -242,15 +244,23 @@ public static class ThreatTaxonomy
         /// <summary>The first place this role occurs in the sentence that overlaps no earlier role's hit.</summary>
         public (int Start, int End)? Find(string sentence, int offset, List<Word> words, List<(int Start, int End)> taken)
         {
-            foreach (var p in _phrases)
+            // Longest phrase first at each position, positions left to right (one scan, candidates by first character).
+            (int, int)? best = null;
+            var bestLength = 0;
+            for (var at = 0; at < sentence.Length; at++)
             {
-                for (var at = sentence.IndexOf(p, StringComparison.Ordinal); at >= 0; at = sentence.IndexOf(p, at + 1, StringComparison.Ordinal))
+                if (!_byFirst.TryGetValue(sentence[at], out var candidates)) continue;
+                foreach (var p in candidates)
                 {
+                    if (p.Length <= bestLength || at + p.Length > sentence.Length || string.CompareOrdinal(sentence, at, p, 0, p.Length) != 0) continue;
+                    if (IsLatin(p) && !WholeLatin(sentence, at, p.Length)) continue;
                     var span = (offset + at, offset + at + p.Length);
-                    if (!IsLatin(p) || WholeLatin(sentence, at, p.Length))
-                        if (!taken.Any(t => t.Start < span.Item2 && span.Item1 < t.End)) return span;
+                    if (taken.Any(t => t.Start < span.Item2 && span.Item1 < t.End)) continue;
+                    best = span;
+                    bestLength = p.Length;
                 }
             }
+            if (best is not null) return best;
             foreach (var w in words)
             {
                 if (!_words.Contains(w.Text)) continue;

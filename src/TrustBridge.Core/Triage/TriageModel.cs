@@ -80,8 +80,9 @@ public sealed class TriageModel
         var categoryMatches = TriageLexicons.Category.Matches(normalized);
         var words = _segmenter.Cut(normalized);
         var findings = ThreatTaxonomy.Find(normalized, words, original);
-        var (rulesRisk, _) = RiskRules.Assess(normalized, original, false);
-        var (risk, riskCues) = RiskRules.Assess(normalized, original, type == FeedbackTypes.Praise, out var mentioned);
+        var (rulesRisk, riskCues) = RiskRules.Assess(normalized, original, false, out var mentioned);
+        // Praise is low risk unless it carries a live threat (as RiskRules.Assess does for praise).
+        var risk = type == FeedbackTypes.Praise && rulesRisk != RiskLevels.High ? RiskLevels.Low : rulesRisk;
         var live = findings.Where(f => f.Live).Select(f => f.Class).Distinct().ToList();
         if (live.Count > 0) risk = RiskLevels.High;
 
@@ -105,6 +106,23 @@ public sealed class TriageModel
         // Only phrases a person wrote down are shown: the n-gram model's strongest character pairs ("来医") mean nothing to staff.
         cues.AddRange(CuesFor(typeMatches, type, "type:", original, normalized));
         return new TriageResult(type, category, risk, cues) { Threats = live, HasThreatCue = findings.Count > 0 || mentioned || risk == RiskLevels.High };
+    }
+
+    /// <summary>
+    /// The round-2 engine alone — character n-gram naive Bayes, phrase lexicons and phrase risk rules, no word
+    /// segmentation, no threat taxonomy, no linear model — kept as the benchmark's baseline (BENCHMARKS.md).
+    /// </summary>
+    public TriageResult ClassifyRoundTwo(string text)
+    {
+        var original = text ?? "";
+        var normalized = TriageText.Normalize(original);
+        var features = TriageText.Features(normalized);
+        var typeMatches = TriageLexicons.Type.Matches(normalized);
+        var type = Decide(FeedbackTypes.All, _type, features, typeMatches, TypeModelWeight, FeedbackTypes.Complaint);
+        var categoryMatches = TriageLexicons.Category.Matches(normalized);
+        var category = Decide(FeedbackCategories.All, _category, features, categoryMatches, CategoryModelWeight, FeedbackCategories.Process);
+        var (risk, riskCues) = RiskRules.Assess(normalized, original, type == FeedbackTypes.Praise);
+        return new TriageResult(type, category, risk, riskCues);
     }
 
     /// <summary>

@@ -102,6 +102,11 @@ public static class FeedbackLabels
         "linked" => "关联患者",
         "resolved-on-the-spot" => "当场协调处理",
         "patient-reopened" => "患者再次反映",
+        "second-look" => "可能高危待复核",
+        "second-look-confirmed" => "复核：确认高危",
+        "second-look-dismissed" => "复核：排除高危",
+        "second-look-overdue" => "可能高危复核超时",
+        "alert-overdue" => "高危预警超时",
         _ => kind,
     };
 

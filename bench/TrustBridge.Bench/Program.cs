@@ -5,6 +5,7 @@ using TrustBridge.Bench;
 // dotnet run -c Release --project bench/TrustBridge.Bench -- submit --requests 20000 --clients 64 --provider sqlite|postgres [--pg "conn"]
 // dotnet run -c Release --project bench/TrustBridge.Bench -- feedback --requests 20000 --clients 64 --cases 100000 --provider sqlite|postgres [--pg "conn"]
 // dotnet run -c Release --project bench/TrustBridge.Bench -- startup [--runs 5]
+// dotnet run -c Release --project bench/TrustBridge.Bench -- triage [--texts 1000] [--chars 200] [--rounds 5]
 string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 
 switch (args.FirstOrDefault())
@@ -38,7 +39,10 @@ switch (args.FirstOrDefault())
     }
     case "startup":
         return await StartupBenchmark.RunAsync(int.Parse(Option("--runs") ?? "5", System.Globalization.CultureInfo.InvariantCulture));
+    case "triage":
+        return TriageBenchmark.Run(int.Parse(Option("--texts") ?? "1000", System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(Option("--chars") ?? "200", System.Globalization.CultureInfo.InvariantCulture), int.Parse(Option("--rounds") ?? "5", System.Globalization.CultureInfo.InvariantCulture));
     default:
-        Console.Error.WriteLine("usage: import|answers --rows N --provider sqlite|postgres [--pg CONN] | submit --requests N --clients N --provider sqlite|postgres | feedback --requests N --clients N --cases N --provider sqlite|postgres | startup [--runs 5]");
+        Console.Error.WriteLine("usage: triage [--texts 1000] [--chars 200] [--rounds 5] |  import|answers --rows N --provider sqlite|postgres [--pg CONN] | submit --requests N --clients N --provider sqlite|postgres | feedback --requests N --clients N --cases N --provider sqlite|postgres | startup [--runs 5]");
         return 1;
 }

@@ -16,6 +16,7 @@ public static class TrustBridgeCommand
         import.Subcommands.Add(ImportResponsesCommand.Create());
         root.Subcommands.Add(import);
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(TriageCommand.Create());
         return root;
     }
 

@@ -47,7 +47,17 @@ public static class RiskLevels
 /// <summary>One piece of evidence: the phrase found in the input and what it pointed to (e.g. "risk:high").</summary>
 public sealed record TriageCue(string Text, string Signal, double Weight);
 
-public sealed record TriageResult(string Type, string Category, string RiskLevel, IReadOnlyList<TriageCue> Cues);
+public sealed record TriageResult(string Type, string Category, string RiskLevel, IReadOnlyList<TriageCue> Cues)
+{
+    /// <summary>Threat classes found live in the text (each makes the case high).</summary>
+    public IReadOnlyList<string> Threats { get; init; } = [];
+
+    /// <summary>
+    /// A threat-taxonomy cue is in the text, live or not (negated, reported, hypothetical): a case rated below high
+    /// with such a cue goes to the second look (可能高危).
+    /// </summary>
+    public bool HasThreatCue { get; init; }
+}
 
 /// <summary>A text with the labels a person gave it: the seed corpus, staff overrides, evaluation sets.</summary>
 public sealed record LabelledText(string Text, string Type, string Category, string RiskLevel);

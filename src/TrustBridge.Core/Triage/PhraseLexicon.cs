@@ -34,6 +34,9 @@ internal sealed class PhraseLexicon
         }
     }
 
+    public bool Contains(string phrase) =>
+        phrase.Length > 0 && _byFirstChar.TryGetValue(phrase[0], out var candidates) && candidates.Any(e => e.Phrase == phrase);
+
     public List<LexiconMatch> Matches(string text)
     {
         var found = new List<LexiconMatch>();

@@ -54,7 +54,7 @@ internal static class RiskRules
             打他电话 打她电话 打你电话 打他的电话 打她的电话 打你们电话 打你们的电话 打他手机 打她手机 打你们医院电话 打你们医院的电话 打一次针 打一次点滴
             额温枪 体温枪 扫码枪 测温枪 水枪 枪伤 跪着 标语牌 宣传标语 剪刀 刀片 泼水 泼了一地 活泼 尸体解剖 遗体告别 遗体捐献 上级医院 上级医生 上级大夫 一辈子都记得 一辈子感谢
             一辈子忘不了 举报电话 举报方式 热线电话 服务热线 咨询热线 纠纷处理 不走了吗 天台花园 静坐时间 追究到 举报红包的 一针见血 放血疗法 被打断 打断我 打断了我 打断病人 打断别人 夹枪带棒 动手推 又堵了 还堵 车堵 车堵死了
-            凶死了 排了几十个人 几十个人排队 不能打人 残疾人 残疾证
+            炸得 堵车堵 差点动手 不闹 凶死了 排了几十个人 几十个人排队 不能打人 残疾人 残疾证
             堵车 堵塞 厕所堵 马桶堵 下水道堵 管堵 鼻子堵 路堵 堵在路上 堵得慌 心里堵 血管堵 主刀 动刀 刀疤 挨了一刀 挨一刀 胡闹 闹着玩 闹情绪 哭闹 闹腾
             闹别扭 闹矛盾 孩子闹 热闹
             砍价 砍一刀 砍掉 刀子嘴 开刀 刀口 杀菌 消杀 杀毒 抹杀 杀虫 秒杀 扼杀 杀价 打死也不 打死我也不 打死都不 打死不 气炸 炸锅 炸鸡 油炸 爆炸性 头要炸
@@ -91,8 +91,15 @@ internal static class RiskRules
     private static readonly string[] Resolutions = ["我就", "我们就", "我现在就", "我今天就", "我明天就", "我马上就", "我第一个", "我们全家就", "我立刻"];
     private static readonly string[] DisruptiveActs = ["躺", "跪", "守", "掀", "拆", "扔", "摔", "烧", "泼", "抬", "冲进", "冲到", "不走", "拼", "点一把", "点了", "倒到", "倒在", "堆到", "堆在", "封了"];
 
-    public static (string Level, List<TriageCue> Cues) Assess(string normalized, string original, bool isPraise)
+    /// <summary>
+    /// Level and cues. A high cue whose sentence is negated, reported or hypothetical in the threat taxonomy's scope
+    /// (<see cref="ThreatTaxonomy"/>) counts as a mention: low, and <paramref name="mentioned"/> set for the second look.
+    /// </summary>
+    public static (string Level, List<TriageCue> Cues) Assess(string normalized, string original, bool isPraise) => Assess(normalized, original, isPraise, out _);
+
+    public static (string Level, List<TriageCue> Cues) Assess(string normalized, string original, bool isPraise, out bool mentioned)
     {
+        mentioned = false;
         var cues = new List<TriageCue>();
         var rank = 0;
         var hasHigh = false;
@@ -119,6 +126,12 @@ internal static class RiskRules
             {
                 level = 0;
                 from = negatedAt;
+                if (label == RiskLevels.High) mentioned = true;
+            }
+            else if (label == RiskLevels.High && ThreatTaxonomy.ScopeOf(normalized, m.Index, m.End) is not null)
+            {
+                level = 0;
+                mentioned = true;
             }
             var text = TriageText.Surface(original, normalized, from, m.End);
             var signal = "risk:" + RiskLevels.FromRank(level);
@@ -128,6 +141,7 @@ internal static class RiskRules
         }
         foreach (var cue in ResolvedDisruptions(normalized, original))
         {
+            if (cue.Text.StartsWith("我就是", StringComparison.Ordinal)) continue;
             if (cues.Any(c => c.Signal == "risk:high" && cue.Text.Contains(c.Text, StringComparison.Ordinal))) continue;
             cues.Add(cue);
             hasHigh = true;

@@ -100,6 +100,21 @@ public class FeedbackCase
     public DateTime? AlertAcknowledgedAt { get; set; }
     public string? AlertAcknowledgedBy { get; set; }
 
+    /// <summary>
+    /// 可能高危 (issue 9): rated below high, but the text has a cue of the threat taxonomy, so the on-duty office must
+    /// look again within 2 hours: confirm (the case becomes high and alerts) or dismiss with a reason.
+    /// </summary>
+    public DateTime? SecondLookDueBy { get; set; }
+    public DateTime? SecondLookClearedAt { get; set; }
+    public string? SecondLookClearedBy { get; set; }
+    /// <summary>confirmed or dismissed.</summary>
+    public string? SecondLookOutcome { get; set; }
+    public string? SecondLookReason { get; set; }
+    /// <summary>The overdue second look was escalated to the office lead (once).</summary>
+    public DateTime? SecondLookEscalatedAt { get; set; }
+    /// <summary>Staff who entered the case ticked 对方有威胁言行: high whatever triage said.</summary>
+    public bool ThreatReported { get; set; }
+
     /// <summary>A reply written by the handler, waiting for review by the patient-relations office.</summary>
     public string? ReplyDraft { get; set; }
     public string? ReplyDraftBy { get; set; }

@@ -66,9 +66,9 @@ public class InsightFixture : FeedbackFixture
                 db.FeedbackCases.Add(c);
                 return c;
             }
-            Case("complaint", "F1", At(3, 2), 1, "hash-a", """[{"text":"态度","signal":"attitude"},{"text":"冷淡","signal":"attitude"}]""", 4);
-            Case("complaint", "F1", At(3, 3), 10, "hash-a", """[{"text":"态度","signal":"attitude"}]""", 2);
-            Case("suggestion", "F2", At(3, 4), 2, "hash-b", """[{"text":"排队","signal":"process"}]""");
+            Case("complaint", "F1", At(3, 2), 1, "hash-a", """[{"text":"态度","signal":"category:attitude"},{"text":"冷淡","signal":"category:attitude"},{"text":"来医","signal":"category:attitude"}]""", 4);
+            Case("complaint", "F1", At(3, 3), 10, "hash-a", """[{"text":"态度","signal":"category:attitude"},{"text":"亲在","signal":"category:treatment"}]""", 2);
+            Case("suggestion", "F2", At(3, 4), 2, "hash-b", """[{"text":"排队","signal":"category:process"}]""");
             Case("consultation", "F2", At(3, 5), null, acknowledged: false);
             Case("praise", "F1", At(3, 6), null, staffCode: "D1", content: "D1医生三月很耐心");
             Case("complaint", "F1", At(3, 7), 1, "hash-a", status: CaseStatuses.Merged).Status = CaseStatuses.Merged;
@@ -135,6 +135,7 @@ public class FeedbackInsightTests(InsightFixture app) : IClassFixture<InsightFix
         r.GetProperty("ratings").GetInt32().ShouldBe(2);
 
         var cues = r.GetProperty("frequentCues").EnumerateArray().Select(c => $"{c.GetProperty("text").GetString()}:{c.GetProperty("n").GetInt32()}").ToList();
+        // Character pairs an older model stored ("来医", "亲在") are not shown: only words a person can read (defect 12).
         cues.ShouldBe(["态度:2", "冷淡:1", "排队:1"]);
         var departments = r.GetProperty("byDepartment").EnumerateArray()
             .Select(d => $"{d.GetProperty("code").GetString()}:{d.GetProperty("n").GetInt32()}:{d.GetProperty("complaints").GetInt32()}").ToList();

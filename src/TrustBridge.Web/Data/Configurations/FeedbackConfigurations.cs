@@ -38,6 +38,11 @@ internal sealed class FeedbackCaseConfiguration : IEntityTypeConfiguration<Feedb
         e.HasIndex(x => x.MobileHash);
         e.HasIndex(x => new { x.RiskLevel, x.AlertAcknowledgedAt });
         e.HasIndex(x => x.SurveyResponseId).IsUnique();
+        e.Property(x => x.ThreatReported).HasDefaultValue(false);
+        e.Property(x => x.SecondLookClearedBy).HasMaxLength(100);
+        e.Property(x => x.SecondLookOutcome).HasMaxLength(16);
+        e.Property(x => x.SecondLookReason).HasMaxLength(2000);
+        e.HasIndex(x => new { x.SecondLookDueBy, x.SecondLookClearedAt });
         e.HasOne(x => x.Patient).WithMany().HasForeignKey(x => x.PatientId).OnDelete(DeleteBehavior.SetNull);
         e.HasOne(x => x.Encounter).WithMany().HasForeignKey(x => x.EncounterId).OnDelete(DeleteBehavior.SetNull);
         e.HasOne(x => x.Staff).WithMany().HasForeignKey(x => x.StaffId).OnDelete(DeleteBehavior.SetNull);

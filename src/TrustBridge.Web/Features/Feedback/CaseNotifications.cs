@@ -15,6 +15,8 @@ public sealed class CaseNotifications(Outbox outbox, IOptions<FeedbackOptions> o
     public const string Breach = "feedback-breach";
     public const string ReplyToPatient = "feedback-reply";
     public const string AlertOverdue = "feedback-alert-overdue";
+    public const string SecondLookDue = "feedback-second-look";
+    public const string SecondLookOverdue = "feedback-second-look-overdue";
 
     private FeedbackOptions O => options.Value;
 
@@ -45,6 +47,14 @@ public sealed class CaseNotifications(Outbox outbox, IOptions<FeedbackOptions> o
     /// <summary>A high-risk alert nobody acknowledged within 30 minutes: the office lead is told once.</summary>
     public int AlertNotAcknowledged(FeedbackCase c) =>
         Send(AlertOverdue, O.OfficeLead, $"【高危预警未确认】工单 {c.Id}（{c.Category}）的高危预警未在30分钟内确认，请立即督办。", c);
+
+    /// <summary>可能高危: the on-duty office is asked to look again within 2 hours.</summary>
+    public int SecondLook(FeedbackCase c) =>
+        Send(SecondLookDue, O.OnDutyPatientRelations, $"【可能高危】工单 {c.Id}（{c.Category}）的内容含有威胁线索，请在2小时内复核：确认高危或说明理由后排除。", c);
+
+    /// <summary>A second look nobody cleared within 2 hours: the office lead is told once, like an unacknowledged alert.</summary>
+    public int SecondLookNotCleared(FeedbackCase c) =>
+        Send(SecondLookOverdue, O.OfficeLead, $"【可能高危未复核】工单 {c.Id}（{c.Category}）的可能高危复核已超过2小时，请立即督办。", c);
 
     /// <summary>Tells the patient a reply is ready, with the tracking link only (the reply itself is on the page).</summary>
     public void Reply(FeedbackCase c, string mobile, string mobileMasked)

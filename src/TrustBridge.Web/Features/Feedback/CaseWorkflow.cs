@@ -202,6 +202,42 @@ public sealed class CaseWorkflow(TrustDbContext db, HospitalClock clock, Hospita
         return CaseActionResult.Done;
     }, ct, handlersOnly: true);
 
+    /// <summary>可能高危 confirmed: the case becomes high, the normal alert goes out (acknowledge within 30 minutes).</summary>
+    public Task<CaseActionResult> ConfirmSecondLookAsync(int id, CaseAction a, CaseViewer v, CancellationToken ct) => ChangeAsync(id, v, SecondLook.ConfirmedEvent, (c, h, who) =>
+    {
+        if (c.SecondLookDueBy is null || c.SecondLookClearedAt is not null) return CaseActionResult.Conflict("The case has no open second look.");
+        var now = clock.UtcNow;
+        (c.SecondLookClearedAt, c.SecondLookClearedBy, c.SecondLookOutcome, c.SecondLookReason) = (now, who.Name, SecondLook.Confirmed, Text(a.Text));
+        h.Add(c, SecondLook.ConfirmedEvent, who, c.Status, c.Status, $"{c.RiskLevel} → high" + Suffix(a.Text));
+        KeepLabel(c, RiskLevels.High, who);
+        if (c.RiskLevel != RiskLevels.High)
+        {
+            c.RiskLevel = RiskLevels.High;
+            if (c.AcknowledgeBy > now + TimeSpan.FromMinutes(30)) c.AcknowledgeBy = now + TimeSpan.FromMinutes(30);
+            c.AlertAcknowledgedAt = null;
+            if (c.Status != CaseStatuses.Merged) notify.HighRisk(c);
+        }
+        return CaseActionResult.Done;
+    }, ct, handlersOnly: true);
+
+    /// <summary>可能高危 dismissed with a reason: the risk stays; the decision is kept as labelled data.</summary>
+    public Task<CaseActionResult> DismissSecondLookAsync(int id, CaseAction a, CaseViewer v, CancellationToken ct) => ChangeAsync(id, v, SecondLook.DismissedEvent, (c, h, who) =>
+    {
+        if (string.IsNullOrWhiteSpace(a.Text)) return CaseActionResult.Invalid("text", "Say why the case is not high risk.");
+        if (a.Text.Length > 2000) return CaseActionResult.Invalid("text", "The reason is longer than 2,000 characters.");
+        if (c.SecondLookDueBy is null || c.SecondLookClearedAt is not null) return CaseActionResult.Conflict("The case has no open second look.");
+        (c.SecondLookClearedAt, c.SecondLookClearedBy, c.SecondLookOutcome, c.SecondLookReason) = (clock.UtcNow, who.Name, SecondLook.Dismissed, a.Text.Trim());
+        h.Add(c, SecondLook.DismissedEvent, who, c.Status, c.Status, a.Text.Trim());
+        KeepLabel(c, c.RiskLevel, who);
+        return CaseActionResult.Done;
+    }, ct, handlersOnly: true);
+
+    private void KeepLabel(FeedbackCase c, string risk, Submitter who) => db.TriageOverrides.Add(new TriageOverride
+    {
+        CaseId = c.Id, Text = c.Content, SuggestedType = c.SuggestedType, SuggestedCategory = c.SuggestedCategory, SuggestedRiskLevel = c.SuggestedRiskLevel,
+        Type = c.Type, Category = c.Category, RiskLevel = risk, UserId = who.UserId, At = clock.UtcNow,
+    });
+
     public Task<CaseActionResult> LinkAsync(int id, CaseAction a, CaseViewer v, CancellationToken ct) => ChangeAsync(id, v, "linked", async (c, h, who) =>
     {
         if (!string.IsNullOrWhiteSpace(a.PatientMrn))

@@ -5,7 +5,7 @@ using TrustBridge.Web.Features.Hospital;
 namespace TrustBridge.Web.Features.Feedback;
 
 /// <summary>How many cases each tab of the queue holds for this viewer (all, open, due soon, overdue, alerts, review).</summary>
-public sealed record CaseViewCounts(int All, int Open, int DueSoon, int Overdue, int Alerts, int Review)
+public sealed record CaseViewCounts(int All, int Open, int DueSoon, int Overdue, int Alerts, int Review, int SecondLook = 0)
 {
     public int For(string? view) => view switch
     {
@@ -14,6 +14,7 @@ public sealed record CaseViewCounts(int All, int Open, int DueSoon, int Overdue,
         CaseViewsFilter.Overdue => Overdue,
         CaseViewsFilter.Alerts => Alerts,
         CaseViewsFilter.Review => Review,
+        CaseViewsFilter.SecondLook => SecondLook,
         _ => All,
     };
 }
@@ -27,6 +28,6 @@ public sealed class CountCaseViews(TrustDbContext db, HospitalClock clock)
         var q = FeedbackAccess.Visible(db.FeedbackCases.AsNoTracking(), viewer);
         Task<int> Count(string? view) => CaseViewsFilter.Apply(q, view, now).CountAsync(ct);
         return new CaseViewCounts(await Count(null), await Count(CaseViewsFilter.Open), await Count(CaseViewsFilter.DueSoon),
-            await Count(CaseViewsFilter.Overdue), await Count(CaseViewsFilter.Alerts), await Count(CaseViewsFilter.Review));
+            await Count(CaseViewsFilter.Overdue), await Count(CaseViewsFilter.Alerts), await Count(CaseViewsFilter.Review), await Count(CaseViewsFilter.SecondLook));
     }
 }

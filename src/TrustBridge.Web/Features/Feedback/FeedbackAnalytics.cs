@@ -130,7 +130,9 @@ public sealed class FeedbackAnalytics(TrustDbContext db, HospitalClock clock)
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var json in cueJson)
         {
-            foreach (var text in TriageCueJson.Read(json).Select(c => c?.Text?.Trim()).Where(t => !string.IsNullOrEmpty(t)).Distinct())
+            // Only cues a person can read (defect 12): older cases also stored the n-gram model's character pairs ("来医").
+            foreach (var text in TriageCueJson.Read(json).Where(c => c is not null && TriageModel.IsReadableCue(c.Text, c.Signal))
+                         .Select(c => c.Text.Trim()).Distinct())
                 counts[text!] = counts.GetValueOrDefault(text!) + 1;
         }
         return [.. counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(TopCues).Select(kv => new CueCount(kv.Key, kv.Value))];

@@ -58,6 +58,8 @@ public static class FeedbackApi
 
         Action(staff, "acknowledge", (f, id, _, v, ct) => f.AcknowledgeAsync(id, v, ct), "Receive the case (受理); the receiver owns it.");
         Action(staff, "alert/acknowledge", (f, id, _, v, ct) => f.AcknowledgeAlertAsync(id, v, ct), "Someone has seen the high-risk alert.");
+        Action(staff, "second-look/confirm", (f, id, a, v, ct) => f.ConfirmSecondLookAsync(id, a, v, ct), "可能高危: the office confirms the case is high risk; the alert goes out.");
+        Action(staff, "second-look/dismiss", (f, id, a, v, ct) => f.DismissSecondLookAsync(id, a, v, ct), "可能高危: the office dismisses the second look with a reason (text), kept as labelled data.");
         Action(staff, "start", (f, id, _, v, ct) => f.StartAsync(id, v, ct), "Work on the case has begun.");
         Action(staff, "assign", (f, id, a, v, ct) => f.AssignAsync(id, a, v, ct), "Hand the case to a person (ownerEmail) and/or a department (departmentCode); a department alone goes to its head.");
         Action(staff, "transfer", (f, id, a, v, ct) => f.TransferAsync(id, a, v, ct), "Hand the case to another department (departmentCode).");

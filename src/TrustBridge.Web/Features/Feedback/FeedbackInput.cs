@@ -19,7 +19,8 @@ public sealed record FeedbackInput(
     string? RiskLevel = null,
     bool? ResolvedOnTheSpot = null,
     string? Resolution = null,
-    int? SymposiumId = null);
+    int? SymposiumId = null,
+    bool? ThreatReported = null);
 
 /// <summary>A file sent with a case.</summary>
 public sealed record AttachmentInput(string FileName, string? ContentType, byte[] Content);

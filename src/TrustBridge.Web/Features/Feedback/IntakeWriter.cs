@@ -104,6 +104,11 @@ public sealed class IntakeWriter(IServiceScopeFactory scopes, ILogger<IntakeWrit
             if (c.ResolvedOnTheSpot) history.Add(c, "resolved-on-the-spot", item.Who, null, CaseStatuses.Closed, item.OnTheSpotReply, visible: true);
             if (item.Override is { } o) { o.CaseId = c.Id; db.TriageOverrides.Add(o); }
             notify.ForRisk(c);
+            if (c.SecondLookDueBy is not null)
+            {
+                history.Add(c, SecondLook.OpenedEvent, item.Who, c.Status, c.Status, "内容含有威胁线索，请在2小时内复核（可能高危）");
+                notify.SecondLook(c);
+            }
         }
         await db.SaveChangesAsync(ct);
         var audit = sp.GetRequiredService<AuditLog>();

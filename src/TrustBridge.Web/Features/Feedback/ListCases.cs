@@ -15,7 +15,9 @@ public static class CaseViewsFilter
     public const string Overdue = "overdue";
     public const string Alerts = "alerts";
     public const string Review = "review";
-    public static readonly string[] All = [Open, DueSoon, Overdue, Alerts, Review];
+    /// <summary>可能高危: second looks not cleared yet (issue 9).</summary>
+    public const string SecondLook = "second-look";
+    public static readonly string[] All = [Open, DueSoon, Overdue, Alerts, Review, SecondLook];
 
     /// <summary>"Due soon": the reply deadline falls within the next two days.</summary>
     public static readonly TimeSpan DueSoonWindow = TimeSpan.FromDays(2);
@@ -33,6 +35,7 @@ public static class CaseViewsFilter
             // A high-risk alert nobody has acknowledged (a merged duplicate's alert goes with it).
             Alerts => q.Where(c => c.RiskLevel == "high" && c.AlertAcknowledgedAt == null && c.Status != CaseStatuses.Merged),
             Review => q.Where(c => c.ReplyDraft != null),
+            SecondLook => q.Where(c => c.SecondLookDueBy != null && c.SecondLookClearedAt == null && c.Status != CaseStatuses.Merged),
             _ => q,
         };
     }

@@ -40,6 +40,7 @@ public sealed class ReceiveFeedback(TrustDbContext db, HospitalCalendar calendar
             if (input.ReceivedAt is not null) Error("receivedAt", "Only staff may set the time a case was received.");
             if (input.Category is not null || input.RiskLevel is not null) Error("category", "Only staff may set the category or risk level.");
             if (input.ResolvedOnTheSpot is true) Error("resolvedOnTheSpot", "Only staff may record an on-the-spot resolution.");
+            if (input.ThreatReported is true) Error("threatReported", "Only staff may mark that the other party threatened.");
             if (input.StaffCode is null && (input.PatientMrn is not null || input.EncounterId is not null)) Error("patientMrn", "Only staff may link a case to a patient or encounter.");
         }
         var now = clock.UtcNow;
@@ -80,7 +81,9 @@ public sealed class ReceiveFeedback(TrustDbContext db, HospitalCalendar calendar
         var suggestion = triage.Classify(content);
         var type = input.Type ?? suggestion.Type;
         var category = input.Category ?? suggestion.Category;
-        var riskLevel = input.RiskLevel ?? suggestion.RiskLevel;
+        // 对方有威胁言行: the person who took the case heard a threat; high whatever the text says.
+        var threatReported = who.IsStaff && input.ThreatReported is true;
+        var riskLevel = threatReported ? RiskLevels.High : input.RiskLevel ?? suggestion.RiskLevel;
         var departmentIds = departments.Select(d => d.Id).ToList();
         if (departmentIds.Count == 0 && staffDepartment is { } sd) departmentIds.Add(sd);
         var deadlines = CaseDeadlines.For(await calendar.LoadAsync(ct), clock, received,
@@ -100,7 +103,8 @@ public sealed class ReceiveFeedback(TrustDbContext db, HospitalCalendar calendar
             Departments = [.. departmentIds.Select(id => new FeedbackCaseDepartment { DepartmentId = id })],
             OwnerUserId = who.IsStaff ? who.UserId : null, OwnerName = who.IsStaff ? who.Name : null,
             ReceivedAt = received, AcknowledgeBy = deadlines.AcknowledgeBy, DueBy = deadlines.DueBy, RemindAt = deadlines.RemindAt,
-            SymposiumId = input.SymposiumId, CreatedAt = now, UpdatedAt = now,
+            SymposiumId = input.SymposiumId, CreatedAt = now, UpdatedAt = now, ThreatReported = threatReported,
+            SecondLookDueBy = SecondLook.DueBy(riskLevel, suggestion, now),
         };
         // Staff who take a case in person have received it (首诉负责制); on the spot they also close it.
         if (who.IsStaff && channel is not (FeedbackChannels.Survey or FeedbackChannels.Symposium)) { c.Status = CaseStatuses.Acknowledged; c.AcknowledgedAt = now; }

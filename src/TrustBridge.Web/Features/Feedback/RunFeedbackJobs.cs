@@ -7,7 +7,7 @@ using TrustBridge.Web.Features.Hospital;
 
 namespace TrustBridge.Web.Features.Feedback;
 
-public sealed record FeedbackJobsResult(bool Ran, int Reminders, int Breaches, int AlertsOverdue);
+public sealed record FeedbackJobsResult(bool Ran, int Reminders, int Breaches, int AlertsOverdue, int SecondLooksOverdue = 0);
 
 /// <summary>
 /// The deadlines nobody should have to watch: at 80% of the time the owner is reminded (no owner: the office lead);
@@ -39,9 +39,10 @@ public sealed class RunFeedbackJobs(TrustDbContext db, DatabaseOptions database,
                 var reminders = await RemindAsync(now, ct);
                 var breaches = await EscalateAsync(now, ct);
                 var alerts = await AlertOverdueAsync(now, ct);
-                if (reminders + breaches + alerts > 0)
-                    log.LogInformation("Feedback jobs: {Reminders} reminders, {Breaches} breach escalations, {Alerts} overdue high-risk alerts", reminders, breaches, alerts);
-                return new FeedbackJobsResult(true, reminders, breaches, alerts);
+                var looks = await SecondLookOverdueAsync(now, ct);
+                if (reminders + breaches + alerts + looks > 0)
+                    log.LogInformation("Feedback jobs: {Reminders} reminders, {Breaches} breach escalations, {Alerts} overdue high-risk alerts, {Looks} overdue second looks", reminders, breaches, alerts, looks);
+                return new FeedbackJobsResult(true, reminders, breaches, alerts, looks);
             }
             finally
             {
@@ -114,6 +115,25 @@ public sealed class RunFeedbackJobs(TrustDbContext db, DatabaseOptions database,
         {
             notify.AlertNotAcknowledged(c);
             history.Add(c, AlertOverdueEvent, System, null, null, "高危预警未在30分钟内确认，已再次通知医患办负责人");
+        }
+        await SaveAsync(ct);
+        return due.Count;
+    }
+
+    /// <summary>可能高危 not cleared within 2 hours: escalated to the office lead once, like an unacknowledged alert.</summary>
+    private async Task<int> SecondLookOverdueAsync(DateTime now, CancellationToken ct)
+    {
+        var due = await db.FeedbackCases
+            .Where(c => c.SecondLookDueBy != null && c.SecondLookDueBy <= now && c.SecondLookClearedAt == null && c.SecondLookEscalatedAt == null
+                && c.Status != CaseStatuses.Merged)
+            .OrderBy(c => c.SecondLookDueBy).Take(Batch).ToListAsync(ct);
+        if (due.Count == 0) return 0;
+        var history = new CaseHistory(db, now);
+        foreach (var c in due)
+        {
+            notify.SecondLookNotCleared(c);
+            c.SecondLookEscalatedAt = now;
+            history.Add(c, SecondLook.OverdueEvent, System, null, null, "可能高危复核未在2小时内完成，已通知医患办负责人");
         }
         await SaveAsync(ct);
         return due.Count;

@@ -26,7 +26,7 @@ public sealed class CaseModel(GetCase get, CaseWorkflow flow, FeedbackAccess acc
     public CaseFormValues Posted { get; private set; } = new();
 
     public static readonly string[] Acts =
-        ["acknowledge", "alert-acknowledge", "start", "assign", "transfer", "note", "draft", "send", "close", "reopen", "escalate", "merge", "reclassify", "link"];
+        ["acknowledge", "alert-acknowledge", "start", "assign", "transfer", "note", "draft", "send", "close", "reopen", "escalate", "merge", "reclassify", "link", "second-look-confirm", "second-look-dismiss"];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -54,6 +54,8 @@ public sealed class CaseModel(GetCase get, CaseWorkflow flow, FeedbackAccess acc
             "escalate" => await flow.EscalateAsync(id, a with { Text = Blank(form.Text) }, viewer, ct),
             "merge" => await flow.MergeAsync(id, a with { Text = Blank(form.Text) }, viewer, ct),
             "reclassify" => await flow.ReclassifyAsync(id, a with { Text = Blank(form.Text) }, viewer, ct),
+            "second-look-confirm" => await flow.ConfirmSecondLookAsync(id, a with { Text = Blank(form.Text) }, viewer, ct),
+            "second-look-dismiss" => await flow.DismissSecondLookAsync(id, a with { Text = Blank(form.Text) }, viewer, ct),
             _ => await flow.LinkAsync(id, a, viewer, ct),
         };
         switch (result.Outcome)

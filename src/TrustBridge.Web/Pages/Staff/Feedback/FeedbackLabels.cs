@@ -102,7 +102,25 @@ public static class FeedbackLabels
         "linked" => "关联患者",
         "resolved-on-the-spot" => "当场协调处理",
         "patient-reopened" => "患者再次反映",
+        "second-look" => "可能高危待复核",
+        "second-look-confirmed" => "复核：确认高危",
+        "second-look-dismissed" => "复核：排除高危",
+        "second-look-overdue" => "可能高危复核超时",
+        "alert-overdue" => "高危预警超时",
         _ => kind,
+    };
+
+    /// <summary>The threat taxonomy's classes (docs/triage-threats.md).</summary>
+    public static string Threat(string code) => code switch
+    {
+        ThreatClasses.Surveillance => "威胁：跟踪或打探医务人员及家人",
+        ThreatClasses.Veiled => "威胁：暗示后果",
+        ThreatClasses.Weapon => "威胁：凶器、纵火、汽油、爆炸物",
+        ThreatClasses.Property => "威胁：毁坏财物",
+        ThreatClasses.Crowd => "威胁：聚众、占据、横幅、花圈、灵堂",
+        ThreatClasses.SelfHarm => "威胁：以自伤自杀相挟",
+        ThreatClasses.Leaders => "威胁：针对医院领导",
+        _ => code,
     };
 
     public static string Cue(string signal)
@@ -110,7 +128,12 @@ public static class FeedbackLabels
         var i = signal.IndexOf(':');
         if (i < 0) return signal;
         var (what, value) = (signal[..i], signal[(i + 1)..]);
-        return what switch { "risk" => Risk(value), "category" => Category(value), "type" => Type(value), _ => signal };
+        return what switch
+        {
+            "risk" => Risk(value), "category" => Category(value), "type" => Type(value),
+            "threat" => Threat(value), "mention" => "提及（否定、转述或假设）",
+            _ => signal,
+        };
     }
 
     /// <summary>"剩余 2 天 3 小时" or "已超期 5 小时" (the localizer template and its value).</summary>

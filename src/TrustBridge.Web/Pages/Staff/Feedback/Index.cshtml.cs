@@ -36,7 +36,7 @@ public sealed class IndexModel(ListCases list, CountCaseViews counts, FeedbackAc
     public static readonly (string? View, string Label)[] Tabs =
     [
         (null, "全部"), (CaseViewsFilter.Open, "待办"), (CaseViewsFilter.DueSoon, "即将到期"), (CaseViewsFilter.Overdue, "已超期"),
-        (CaseViewsFilter.Alerts, "高危预警"), (CaseViewsFilter.Review, "待审核答复"),
+        (CaseViewsFilter.Alerts, "高危预警"), (CaseViewsFilter.SecondLook, "可能高危"), (CaseViewsFilter.Review, "待审核答复"),
     ];
 
     public async Task OnGetAsync(CancellationToken ct)

@@ -26,6 +26,8 @@ public sealed class NewModel(ReceiveFeedback receive, TriageEngine triage, Hospi
     [BindProperty] public string? PatientMrn { get; set; }
     [BindProperty(Name = "Content")] public string? Text { get; set; }
     [BindProperty] public bool ResolvedOnTheSpot { get; set; }
+    /// <summary>对方有威胁言行: the person taking the case heard a threat; the case is high whatever triage says.</summary>
+    [BindProperty] public bool ThreatReported { get; set; }
     [BindProperty] public string? Resolution { get; set; }
 
     public TriageAnswer? Suggestion { get; private set; }
@@ -66,7 +68,7 @@ public sealed class NewModel(ReceiveFeedback receive, TriageEngine triage, Hospi
             var input = new FeedbackInput(Type: string.IsNullOrEmpty(Type) ? null : Type, Content: Text, Channel: Channel, ReceivedAt: clock.LocalToUtc(ReceivedAt!.Value),
                 DepartmentCodes: [.. DepartmentCodes], Name: Name, Mobile: Mobile, StaffCode: string.IsNullOrWhiteSpace(StaffCode) ? null : StaffCode.Trim(),
                 PatientMrn: string.IsNullOrWhiteSpace(PatientMrn) ? null : PatientMrn.Trim(), ResolvedOnTheSpot: ResolvedOnTheSpot ? true : null,
-                Resolution: ResolvedOnTheSpot ? Resolution : null);
+                Resolution: ResolvedOnTheSpot ? Resolution : null, ThreatReported: ThreatReported ? true : null);
             var who = new Submitter(User.FindFirstValue(ClaimTypes.NameIdentifier), User.FindFirstValue("display_name") ?? User.Identity?.Name, true);
             var (created, errors) = await receive.RunAsync(input, who, null, ct);
             if (created is not null) return Redirect($"/Staff/Feedback/Case/{created.Id}?done=created");

@@ -23,8 +23,8 @@ public sealed record HomeTrust(TrustReport Report, string Filter);
 public sealed record HomeView(HomeKind Kind, CaseViewCounts Cases)
 {
     /// <summary>
-    /// Slot for the triage helper's 可能高危 second looks (cases triage thinks may be high risk, for a person to check).
-    /// Null while no data source exists: the page then leaves the card out.
+    /// 可能高危 second looks waiting (cases triage thinks may be high risk, for a person to check); set for the office only,
+    /// null for other roles, whose home then leaves the card out.
     /// </summary>
     public int? SecondLooks { get; init; }
     /// <summary>The cases to act on first: overdue (head, supervisor) or the latest naming the clinician.</summary>
@@ -62,7 +62,8 @@ public sealed class RoleHome(ScopeOfUser scopes, CountCaseViews counts, ListCase
         var home = new HomeView(kind, caseCounts);
         return kind switch
         {
-            HomeKind.Office => home,
+            // 可能高危 second looks are the office's to clear (the on-duty office, within 2 hours).
+            HomeKind.Office => home with { SecondLooks = caseCounts.SecondLook },
             HomeKind.DepartmentHead => home with
             {
                 CaseList = await CasesAsync(viewer, CaseViewsFilter.Overdue, "due", ct),

@@ -3,6 +3,7 @@ using TrustBridge.Web.Features.Audit;
 using TrustBridge.Web.Features.Calendar;
 using TrustBridge.Web.Features.Dashboard;
 using TrustBridge.Web.Features.Demo;
+using TrustBridge.Web.Features.Disputes;
 using TrustBridge.Web.Features.Exports;
 using TrustBridge.Web.Features.Feedback;
 using TrustBridge.Web.Features.Health;
@@ -29,6 +30,7 @@ builder.Services.AddFeedback(builder.Configuration);
 builder.Services.AddImports(builder.Configuration);
 builder.Services.AddDashboard();
 builder.Services.AddDemoHospital();
+builder.Services.AddDisputes(builder.Configuration);
 
 var app = builder.Build();
 
@@ -55,6 +57,7 @@ app.MapTrustApi();
 app.MapFeedbackApi();
 app.MapImportsApi();
 app.MapExportsApi();
+app.MapDisputesApi();
 
 app.Run();
 

@@ -3,6 +3,7 @@ using TrustBridge.Web.Data;
 using TrustBridge.Web.Features.Audit;
 using TrustBridge.Web.Features.Dashboard;
 using TrustBridge.Web.Features.Demo;
+using TrustBridge.Web.Features.Disputes;
 using TrustBridge.Web.Features.Feedback;
 using TrustBridge.Web.Features.Hospital;
 using TrustBridge.Web.Features.Imports;
@@ -50,6 +51,7 @@ public static class TrustBridgeServices
         services.AddImports(configuration);
         services.AddDashboard();
         services.AddDemoHospital();
+        services.AddDisputes(configuration);
         return services;
     }
 }

@@ -21,7 +21,11 @@ public sealed record CaseDetail(int Id, string TrackingCode, string Type, string
     string? OwnerUserId, string? OwnerName, DateTime ReceivedAt, DateTime AcknowledgeBy, DateTime DueBy, DateTime RemindAt,
     DateTime? AcknowledgedAt, DateTime? RepliedAt, DateTime? ClosedAt, bool ResolvedOnTheSpot, bool AlertOpen, DateTime? AlertAcknowledgedAt, string? AlertAcknowledgedBy,
     string? ReplyDraft, string? ReplyDraftBy, string? Reply, int? PatientRating, string? PatientRatingComment, int? MergedIntoId, int? SymposiumId, long? SurveyResponseId,
-    IReadOnlyList<CaseEventView> History, IReadOnlyList<AttachmentView> Attachments, bool MayChange, bool MayReview);
+    IReadOnlyList<CaseEventView> History, IReadOnlyList<AttachmentView> Attachments, bool MayChange, bool MayReview)
+{
+    /// <summary>The dispute the case was escalated to (转纠纷), if any.</summary>
+    public CaseDisputeLink? Dispute { get; init; }
+}
 
 public sealed record TrackingStep(DateTime At, string Kind, string? Status);
 

@@ -30,7 +30,10 @@ public sealed class GetCase(TrustDbContext db, AuditLog audit)
             c.OwnerUserId, c.OwnerName, c.ReceivedAt, c.AcknowledgeBy, c.DueBy, c.RemindAt, c.AcknowledgedAt, c.RepliedAt, c.ClosedAt, c.ResolvedOnTheSpot,
             c.RiskLevel == "high" && c.AlertAcknowledgedAt is null && c.Status != CaseStatuses.Merged, c.AlertAcknowledgedAt, c.AlertAcknowledgedBy,
             c.ReplyDraft, c.ReplyDraftBy, c.Reply, c.PatientRating, c.PatientRatingComment, c.MergedIntoId, c.SymposiumId, c.SurveyResponseId,
-            history, files, FeedbackAccess.MayChange(viewer, c), viewer.Handles);
+            history, files, FeedbackAccess.MayChange(viewer, c), viewer.Handles)
+        {
+            Dispute = await db.Disputes.AsNoTracking().Where(d => d.FeedbackCaseId == id).Select(d => new CaseDisputeLink(d.Id, d.Reference)).FirstOrDefaultAsync(ct),
+        };
     }
 
     /// <summary>An attachment, if the viewer may see its case.</summary>

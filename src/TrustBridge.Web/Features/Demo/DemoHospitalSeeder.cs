@@ -88,6 +88,7 @@ public sealed class DemoHospitalSeeder(
         progress?.Report(new DemoProgress("Survey wave", done, total));
         var wave = await services.GetRequiredService<DemoSurveyWave>().RunAsync(seed, ct);
         var feedbackCases = await services.GetRequiredService<DemoFeedbackCases>().RunAsync(seed, DemoFeedbackCases.CountFor(size), ct);
+        var disputes = await services.GetRequiredService<DemoDisputes>().RunAsync(seed, ct);
 
         var counts = new
         {
@@ -98,6 +99,7 @@ public sealed class DemoHospitalSeeder(
             logins = logins.Select(l => l.Email).ToArray(),
             surveyWave = wave,
             feedbackCases,
+            disputes,
         };
         await audit.RecordAsync(AuditActions.DemoSeeded, "registry", null, counts, ct);
         watch.Stop();

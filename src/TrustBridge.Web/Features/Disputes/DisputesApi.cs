@@ -27,6 +27,8 @@ public static class DisputesApi
                     : Results.Problem("Analytics are for those who read disputes.", statusCode: StatusCodes.Status403Forbidden, title: "Not allowed");
             }).WithSummary("By year and department: count, closed, by route, mean days to resolution, liability share, claimed/agreed/paid, average and peak compensation, per 10,000 discharges.");
 
+        DisputeExports.Map(read);
+
         var write = app.MapGroup("/api/disputes").WithTags("Disputes").RequireAuthorization(DisputeAccess.WritePolicy);
         write.MapPost("/", async (DisputeInput body, ClaimsPrincipal user, RegisterDispute register, Data.TrustDbContext db, CancellationToken ct) =>
             {

@@ -56,7 +56,7 @@ public sealed class DisputeWork(TrustDbContext db, HospitalClock clock, AuditLog
             Body = Trim(r.Body), CaseNumber = Trim(r.CaseNumber), HospitalRepresentatives = r.HospitalRepresentatives, FamilyRepresentatives = r.FamilyRepresentatives,
             Notes = Trim(r.Notes), CreatedAt = now,
         });
-        DisputeHistory.Add(db, d, now, "route", actor, $"途径：{r.Route}" + (r.AcceptedOn is { } a ? $"，{a:yyyy-MM-dd} 受理" : ""));
+        DisputeHistory.Add(db, d, now, "route", actor, $"途径：{Zh(r.Route)}" + (r.AcceptedOn is { } a ? $"，{a:yyyy-MM-dd} 受理" : ""));
         return null;
     });
 
@@ -70,7 +70,7 @@ public sealed class DisputeWork(TrustDbContext db, HospitalClock clock, AuditLog
         active.EndedOn = r.EndedOn ?? clock.Today;
         active.Result = r.Result;
         if (!string.IsNullOrWhiteSpace(r.Notes)) active.Notes = Trim(r.Notes);
-        DisputeHistory.Add(db, d, now, "route-ended", actor, $"{active.Route}：{r.Result}");
+        DisputeHistory.Add(db, d, now, "route-ended", actor, $"{Zh(active.Route)}：{Zh(r.Result)}");
         return null;
     });
 
@@ -157,7 +157,7 @@ public sealed class DisputeWork(TrustDbContext db, HospitalClock clock, AuditLog
         if (paid + amount > agreed)
             return Bad("amount", $"The payment of {amount:0.00} 元 is larger than what is agreed and not yet paid ({agreed - paid:0.00} 元 of {agreed:0.00}).");
         d.Payments.Add(new DisputePayment { Payer = p.Payer, Amount = amount, PaidOn = paidOn, Voucher = Trim(p.Voucher), CreatedAt = now });
-        DisputeHistory.Add(db, d, now, "payment", actor, $"{p.Payer} 支付 {amount:0.00} 元（{paidOn:yyyy-MM-dd}）");
+        DisputeHistory.Add(db, d, now, "payment", actor, $"{Zh(p.Payer)}支付 {amount:0.00} 元（{paidOn:yyyy-MM-dd}）");
         return null;
     }, allowClosed: false);
 
@@ -202,7 +202,7 @@ public sealed class DisputeWork(TrustDbContext db, HospitalClock clock, AuditLog
         if (Trim(t.ToldBy) is not { Length: <= 100 } by) return Bad("toldBy", "Who told (at most 100 characters).");
         if (Trim(t.ToldWhom) is not { Length: <= 100 } whom) return Bad("toldWhom", "Who was told (at most 100 characters).");
         d.Duties.Add(new DisputeDuty { Duty = t.Duty, ToldOn = on, ToldBy = by, ToldWhom = whom });
-        DisputeHistory.Add(db, d, now, "duty", actor, $"告知（{t.Duty}）：{by} → {whom}，{on:yyyy-MM-dd}");
+        DisputeHistory.Add(db, d, now, "duty", actor, $"告知（{Zh(t.Duty)}）：{by} → {whom}，{on:yyyy-MM-dd}");
         return null;
     });
 
@@ -259,7 +259,7 @@ public sealed class DisputeWork(TrustDbContext db, HospitalClock clock, AuditLog
             StaffId = staff.Id, Decision = a.Decision, Amount = a.Amount, Reason = reason, DecidedOn = a.DecidedOn ?? clock.Today, DecidedBy = Trim(a.DecidedBy) ?? actor,
         });
         if (!d.Staff.Any(s => s.StaffId == staff.Id)) d.Staff.Add(new DisputeStaff { StaffId = staff.Id });
-        DisputeHistory.Add(db, d, now, "accountability", actor, $"责任追究：{staff.Name}（{a.Decision}）");
+        DisputeHistory.Add(db, d, now, "accountability", actor, $"责任追究：{staff.Name}（{Zh(a.Decision)}）");
         return null;
     }, allowClosed: true);
 
@@ -295,7 +295,7 @@ public sealed class DisputeWork(TrustDbContext db, HospitalClock clock, AuditLog
             active.Result ??= c.Outcome switch { DisputeOutcomes.Settled => "agreement", DisputeOutcomes.Judgment => "judgment", DisputeOutcomes.Withdrawn => "withdrawn", _ => "other" };
         }
         (d.Status, d.Outcome, d.ClosedOn, d.RootCauses, d.Lessons) = (DisputeStatuses.Closed, c.Outcome, closedOn, causes.Count == 0 ? null : string.Join(',', causes), Trim(c.Lessons));
-        DisputeHistory.Add(db, d, now, "closed", actor, $"结案：{c.Outcome}");
+        DisputeHistory.Add(db, d, now, "closed", actor, $"结案：{Zh(c.Outcome)}");
         if (planDepartment is { } dept)
             _afterSave = async () =>
             {
@@ -315,6 +315,16 @@ public sealed class DisputeWork(TrustDbContext db, HospitalClock clock, AuditLog
             ? $"Negotiation alone may not settle above {O.NegotiationLimit:0.##} 元 (Disputes:NegotiationLimit); the agreed {agreed:0.00} 元 needs people's mediation, administrative mediation or a court."
             : null;
     }
+
+    /// <summary>The history is written in Chinese, like the rest of the record.</summary>
+    public static string Zh(string? code) => code switch
+    {
+        DisputeRoutes.Negotiation => "双方协商", DisputeRoutes.PeopleMediation => "人民调解", DisputeRoutes.AdministrativeMediation => "行政调解", DisputeRoutes.Litigation => "诉讼",
+        "agreement" => "达成协议", "judgment" => "判决", "failed" => "未成功", "withdrawn" => "撤回", "settled" => "达成协议", "no-liability" => "无责未赔",
+        "hospital" => "医院", "insurer" => "医疗责任险", "fund" => "医疗风险互助金", "routes" => "解决途径", "sealing" => "封存与复制", "autopsy" => "尸检",
+        "none" => "不予追究", "education" => "批评教育", "circulated" => "通报批评", "pay-deduction" => "绩效扣罚", "suspension" => "暂停执业",
+        "other" => "其他", null => "", _ => code,
+    };
 
     private static DisputeResult Bad(string field, string message) => DisputeResult.Invalid(field, message);
     private static string? Trim(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

@@ -74,6 +74,12 @@ public sealed class DisputePagesTests(TrustBridgeApp app)
             await s.Page.ClickAsync("#compensation details form button[type=submit]");
             await s.Page.WaitForSelectorAsync(".alert-success");
             (await s.Page.TextContentAsync(".comp-paid"))!.ShouldContain("31,000.00");
+
+            await s.Page.GotoAsync("/Staff/Disputes/Analytics?year=2026");
+            await s.Page.WaitForSelectorAsync("#year-chart svg");
+            (await s.Page.TextContentAsync("#by-department"))!.ShouldContain("外科");
+            await s.ShouldNotScrollSidewaysAsync();
+            await s.ScreenshotAsync("disputes-analytics");
         }
     }
 }

@@ -52,7 +52,7 @@ public sealed class DemoDisputes(TrustDbContext db, HospitalClock clock)
             var arisen = fromCase is not null ? clock.LocalDate(fromCase.ReceivedAt) : today.AddDays(-(int)(10 + (Count - 1 - i) * 720.0 / Count) - rng.Next(0, 10));
             var dept = fromCase?.DepartmentId ?? departments[rng.Next(departments.Count)];
             var route = routes[(i * 7) % routes.Length];
-            var open = arisen > today.AddDays(-60) || i % 17 == 0;
+            var open = arisen > today.AddDays(-60) || i % 19 == 0;
             var died = i % 13 == 6;
             var severity = died ? DisputeSeverities.Death : (i % 5) switch { 0 => DisputeSeverities.Severe, 1 or 2 => DisputeSeverities.Moderate, _ => DisputeSeverities.Minor };
             var claimed = decimal.Round((decimal)(30_000 + rng.NextDouble() * 370_000) / 100m, 0) * 100m;

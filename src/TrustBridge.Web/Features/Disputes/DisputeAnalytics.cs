@@ -27,7 +27,7 @@ public sealed class DisputeAnalytics(TrustDbContext db, HospitalClock clock)
             .Include(d => d.Departments).ThenInclude(x => x.Department).AsSplitQuery().ToListAsync(ct);
         var years = all.Select(d => d.ArisenOn.Year).Distinct().OrderByDescending(y => y).ToList();
         var chosen = year is { } y ? all.Where(d => d.ArisenOn.Year == y).ToList() : all;
-        var discharges = await DischargesAsync(year, ct);
+        var discharges = await DischargesAsync(year, years, ct);
         var byYear = all.GroupBy(d => d.ArisenOn.Year).OrderBy(g => g.Key)
             .Select(g => Figures(g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), g.Key + "年", [.. g], discharges.ByYear.GetValueOrDefault(g.Key))).ToList();
         var byDept = chosen.SelectMany(d => d.Departments.Select(x => (x.Department!, d))).GroupBy(p => p.Item1.Id)
@@ -53,13 +53,21 @@ public sealed class DisputeAnalytics(TrustDbContext db, HospitalClock clock)
             paidPer.Count == 0 ? 0 : paidPer.Max(), discharges == 0 ? null : discharges, discharges == 0 ? null : decimal.Round(ds.Count * 10_000m / discharges, 2));
     }
 
-    /// <summary>Inpatient discharges by year and by department (for the year chosen, or all years).</summary>
-    private async Task<(Dictionary<int, int> ByYear, Dictionary<int, int> ByDepartment)> DischargesAsync(int? year, CancellationToken ct)
+    /// <summary>Inpatient discharges by year (the dispute years) and by department (the chosen year, or all of those years), counted in SQL.</summary>
+    private async Task<(Dictionary<int, int> ByYear, Dictionary<int, int> ByDepartment)> DischargesAsync(int? year, IReadOnlyList<int> years, CancellationToken ct)
     {
-        var q = db.Encounters.AsNoTracking().Where(e => e.Type == EncounterTypes.Inpatient && e.EndedAt != null);
-        var rows = await q.Select(e => new { e.DepartmentId, e.EndedAt }).ToListAsync(ct);
-        var local = rows.Select(r => (r.DepartmentId, Year: clock.LocalDate(r.EndedAt!.Value).Year)).ToList();
-        return (local.GroupBy(r => r.Year).ToDictionary(g => g.Key, g => g.Count()),
-            local.Where(r => year is null || r.Year == year).GroupBy(r => r.DepartmentId).ToDictionary(g => g.Key, g => g.Count()));
+        var byYear = new Dictionary<int, int>();
+        var byDepartment = new Dictionary<int, int>();
+        foreach (var y in years)
+        {
+            var from = clock.StartOfDayUtc(new DateOnly(y, 1, 1));
+            var to = clock.StartOfDayUtc(new DateOnly(y + 1, 1, 1));
+            var counts = await db.Encounters.AsNoTracking().Where(e => e.Type == EncounterTypes.Inpatient && e.EndedAt >= from && e.EndedAt < to)
+                .GroupBy(e => e.DepartmentId).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
+            byYear[y] = counts.Sum(c => c.N);
+            if (year is null || year == y)
+                foreach (var c in counts) byDepartment[c.Key] = byDepartment.GetValueOrDefault(c.Key) + c.N;
+        }
+        return (byYear, byDepartment);
     }
 }

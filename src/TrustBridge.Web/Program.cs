@@ -1,15 +1,15 @@
 using TrustBridge.Web.Features.Accounts;
 using TrustBridge.Web.Features.Audit;
-using TrustBridge.Web.Features.Dashboard;
-using TrustBridge.Web.Features.Exports;
 using TrustBridge.Web.Features.Calendar;
+using TrustBridge.Web.Features.Dashboard;
+using TrustBridge.Web.Features.Demo;
+using TrustBridge.Web.Features.Disputes;
+using TrustBridge.Web.Features.Exports;
 using TrustBridge.Web.Features.Feedback;
 using TrustBridge.Web.Features.Health;
 using TrustBridge.Web.Features.Imports;
-using TrustBridge.Web.Features.Localization;
 using TrustBridge.Web.Features.Notifications;
 using TrustBridge.Web.Features.Organization;
-using TrustBridge.Web.Features.Paging;
 using TrustBridge.Web.Features.Patients;
 using TrustBridge.Web.Features.Surveys;
 using TrustBridge.Web.Features.Trust;
@@ -17,31 +17,20 @@ using TrustBridge.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddTrustBridgeCore(builder.Configuration);
+// One line per feature (the same list as TrustBridgeServices.AddTrustBridgeCore, plus sign-in and the web host).
+builder.Services.AddTrustBridgeInfrastructure(builder.Configuration);
+builder.Services.AddWebHost();
 builder.Services.AddAccounts();
-builder.Services.AddOutboxDispatcher();
-builder.Services.AddHostedService<TrustBridge.Web.Features.Surveys.SurveyJobs>();
-builder.Services.AddHostedService<FeedbackJobs>();
-builder.Services.AddTrustProblemDetails();
-builder.Services.AddOpenApi();
-builder.Services.AddUiLocalization();
-builder.Services.AddQrAnswerLimits(builder.Configuration);
-builder.Services.AddFeedbackIntakeLimit();
-builder.Services.AddScoped<RegistryOverview>();
-builder.Services.AddRoleHomes();
-builder.Services.AddScoped<TrustBridge.Web.Pages.Staff.Imports.IRegistryFileImporter, TrustBridge.Web.Pages.Staff.Imports.RegistryFileImporter>();
-builder.Services.AddPageNumberBinding();
-builder.Services.AddRazorPages(o =>
-{
-    o.Conventions.AuthorizeFolder("/Staff", Policies.Staff);
-    o.Conventions.AuthorizeFolder("/Account", Policies.Staff);
-    o.Conventions.AllowAnonymousToPage("/Account/Login");
-    o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
-    o.Conventions.AllowAnonymousToPage("/Index");
-    o.Conventions.AllowAnonymousToPage("/Error");
-    o.Conventions.AllowAnonymousToFolder("/Patient");
-    o.Conventions.AllowAnonymousToFolder("/Public");
-});
+builder.Services.AddOrganization();
+builder.Services.AddPatients();
+builder.Services.AddNotifications(builder.Configuration);
+builder.Services.AddSurveys(builder.Configuration);
+builder.Services.AddTrust();
+builder.Services.AddFeedback(builder.Configuration);
+builder.Services.AddImports(builder.Configuration);
+builder.Services.AddDashboard();
+builder.Services.AddDemoHospital();
+builder.Services.AddDisputes(builder.Configuration);
 
 var app = builder.Build();
 
@@ -56,30 +45,20 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 
+// One line per feature.
+app.MapWebHost();
 app.MapHealthApi();
-app.MapOpenApi().AllowAnonymous();
-app.MapAuthApi();
-app.MapUsersApi();
+app.MapAccountsApi();
 app.MapAuditApi();
 app.MapOrganizationApi();
 app.MapPatientsApi();
-app.MapTrustApi();
-app.MapSurveysApi();
-app.MapServiceRecoveryApi();
-app.MapInstrumentsApi();
-app.MapImprovementPlansApi();
-app.MapImportsApi();
-app.MapResponsesImportApi();
-app.MapInvitationQrApi();
-app.MapRegistryExportsApi();
-app.MapFeedbackApi();
 app.MapCalendarApi();
-TrustBridge.Web.Features.Feedback.Symposia.SymposiaApi.MapSymposiaApi(app);
-app.MapFeedbackStaffApi();
-app.MapFeedbackInsightApi();
-app.MapTrustExportsApi();
-app.MapCultureSwitch();
-app.MapRazorPages();
+app.MapSurveysApi();
+app.MapTrustApi();
+app.MapFeedbackApi();
+app.MapImportsApi();
+app.MapExportsApi();
+app.MapDisputesApi();
 
 app.Run();
 

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.Json;
 using TrustBridge.Web.Data;
 using TrustBridge.Web.Features.Audit;
+using TrustBridge.Web.Features.Dashboard;
 using TrustBridge.Web.Features.Demo;
+using TrustBridge.Web.Features.Disputes;
 using TrustBridge.Web.Features.Feedback;
 using TrustBridge.Web.Features.Hospital;
 using TrustBridge.Web.Features.Imports;
@@ -17,7 +19,8 @@ namespace TrustBridge.Web;
 /// <summary>The services every host of TrustBridge needs (the web app, the CLI, the benchmarks).</summary>
 public static class TrustBridgeServices
 {
-    public static IServiceCollection AddTrustBridgeCore(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Every host: the clock, the database, patient privacy, the audit log and the JSON time format.</summary>
+    public static IServiceCollection AddTrustBridgeInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => HospitalClock.From(configuration, sp.GetRequiredService<TimeProvider>()));
@@ -25,18 +28,30 @@ public static class TrustBridgeServices
         services.AddTrustDatabase(configuration);
         services.AddPatientPrivacy(configuration);
         services.AddAuditLog();
-        services.AddOrganization();
-        services.AddPatients();
-        services.AddTrust();
-        services.AddSurveys();
-        services.Configure<SurveyOptions>(configuration.GetSection("Surveys"));
-        services.AddNotifications(configuration);
-        services.AddFeedback(configuration);
-        services.AddImports(configuration);
-        services.AddDemoHospital();
         services.AddSingleton<Features.Health.StartupState>();
         services.AddOptions<JsonOptions>().Configure<HospitalClock>((o, clock) =>
             o.SerializerOptions.Converters.Add(new HospitalTimeJsonConverter(clock)));
+        return services;
+    }
+
+    /// <summary>
+    /// The CLI, the benchmarks and test seeding: the infrastructure and the operations of every feature, the same list as
+    /// Program.cs without sign-in and the web host (hosted jobs are registered but only a started host runs them).
+    /// A Web test checks that the web app registers every service this list does.
+    /// </summary>
+    public static IServiceCollection AddTrustBridgeCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddTrustBridgeInfrastructure(configuration);
+        services.AddOrganization();
+        services.AddPatients();
+        services.AddNotifications(configuration);
+        services.AddSurveys(configuration);
+        services.AddTrust();
+        services.AddFeedback(configuration);
+        services.AddImports(configuration);
+        services.AddDashboard();
+        services.AddDemoHospital();
+        services.AddDisputes(configuration);
         return services;
     }
 }

@@ -193,7 +193,7 @@ public sealed class StaffPagesTests(TrustBridgeApp app)
         (await s.Page.TextContentAsync("#users"))!.ShouldContain(TrustBridgeApp.AdminEmail);
         await s.ScreenshotAsync("accounts");
 
-        await s.Page.GotoAsync("/Staff/Disputes");
+        await s.Page.GotoAsync("/Staff/FollowUps");
         (await s.Page.TextContentAsync(".under-construction"))!.ShouldContain("本功能尚在建设中");
     }
 

@@ -32,6 +32,17 @@ public class TrustDbContext(DbContextOptions<TrustDbContext> options) : Identity
     public DbSet<CalendarDayEntry> CalendarDays => Set<CalendarDayEntry>();
     public DbSet<Symposium> Symposia => Set<Symposium>();
     public DbSet<SymposiumParticipant> SymposiumParticipants => Set<SymposiumParticipant>();
+    public DbSet<Dispute> Disputes => Set<Dispute>();
+    public DbSet<DisputeDepartment> DisputeDepartments => Set<DisputeDepartment>();
+    public DbSet<DisputeStaff> DisputeStaff => Set<DisputeStaff>();
+    public DbSet<DisputeEvent> DisputeEvents => Set<DisputeEvent>();
+    public DbSet<DisputeRoute> DisputeRoutes => Set<DisputeRoute>();
+    public DbSet<DisputeAppraisal> DisputeAppraisals => Set<DisputeAppraisal>();
+    public DbSet<DisputeCompensationLine> DisputeCompensationLines => Set<DisputeCompensationLine>();
+    public DbSet<DisputePayment> DisputePayments => Set<DisputePayment>();
+    public DbSet<DisputeSeal> DisputeSeals => Set<DisputeSeal>();
+    public DbSet<DisputeDuty> DisputeDuties => Set<DisputeDuty>();
+    public DbSet<DisputeAccountability> DisputeAccountability => Set<DisputeAccountability>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

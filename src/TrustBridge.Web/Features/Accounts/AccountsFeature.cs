@@ -41,6 +41,9 @@ public static class AccountsFeature
         return services;
     }
 
+    /// <summary>Sign-in (/api/auth) and user management (/api/users).</summary>
+    public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app) => app.MapAuthApi().MapUsersApi();
+
     /// <summary>Password and lockout rules, the same for the web app and the CLI.</summary>
     public static void ConfigureIdentity(IdentityOptions o)
     {

@@ -89,6 +89,7 @@ public sealed class DemoHospitalSeeder(
         var wave = await services.GetRequiredService<DemoSurveyWave>().RunAsync(seed, ct);
         var satisfaction = await services.GetRequiredService<DemoSatisfactionAnswers>().RunAsync(seed, ct);
         var feedbackCases = await services.GetRequiredService<DemoFeedbackCases>().RunAsync(seed, DemoFeedbackCases.CountFor(size), ct);
+        var disputes = await services.GetRequiredService<DemoDisputes>().RunAsync(seed, ct);
 
         var counts = new
         {
@@ -100,6 +101,7 @@ public sealed class DemoHospitalSeeder(
             surveyWave = wave,
             satisfactionAnswers = satisfaction,
             feedbackCases,
+            disputes,
         };
         await audit.RecordAsync(AuditActions.DemoSeeded, "registry", null, counts, ct);
         watch.Stop();

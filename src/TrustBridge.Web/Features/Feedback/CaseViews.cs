@@ -26,7 +26,11 @@ public sealed record CaseDetail(int Id, string TrackingCode, string Type, string
     string? ReplyDraft, string? ReplyDraftBy, string? Reply, int? PatientRating, string? PatientRatingComment, int? MergedIntoId, int? SymposiumId, long? SurveyResponseId,
     IReadOnlyList<CaseEventView> History, IReadOnlyList<AttachmentView> Attachments, bool MayChange, bool MayReview,
     IReadOnlyList<CaseAlertView> Notified,
-    SecondLookView? SecondLook = null, bool ThreatReported = false);
+    SecondLookView? SecondLook = null, bool ThreatReported = false)
+{
+    /// <summary>The dispute the case was escalated to (转纠纷), if any.</summary>
+    public CaseDisputeLink? Dispute { get; init; }
+}
 
 /// <summary>可能高危: when the second look is due, and how it was cleared (confirmed or dismissed, by whom, why).</summary>
 public sealed record SecondLookView(DateTime DueBy, bool Open, bool Overdue, DateTime? ClearedAt, string? ClearedBy, string? Outcome, string? Reason);

@@ -28,7 +28,8 @@ public sealed record CaseAction(string? Text = null, string? DepartmentCode = nu
 /// an audit record in one transaction. The supervision group reads and never changes; replies are reviewed by the office.
 /// </summary>
 public sealed class CaseWorkflow(TrustDbContext db, HospitalClock clock, HospitalCalendar calendar, CaseNotifications notify,
-    PatientIdentifierProtector protector, AuditLog audit, DatabaseOptions database, CaseAssignees assignees)
+    PatientIdentifierProtector protector, AuditLog audit, DatabaseOptions database, CaseAssignees assignees,
+    ICaseEscalation? escalation = null)
 {
     public const int MaxText = ReceiveFeedback.MaxContent;
 
@@ -164,10 +165,21 @@ public sealed class CaseWorkflow(TrustDbContext db, HospitalClock clock, Hospita
         return Move(c, h, who, CaseStatuses.Reopened, "reopened", Text(a.Text));
     }, ct);
 
-    public Task<CaseActionResult> EscalateAsync(int id, CaseAction a, CaseViewer v, CancellationToken ct) => ChangeAsync(id, v, "escalated", (c, h, who) =>
-        c.Status is CaseStatuses.Closed or CaseStatuses.Merged or CaseStatuses.Escalated
-            ? CaseActionResult.Conflict($"A {c.Status} case cannot be escalated.")
-            : Move(c, h, who, CaseStatuses.Escalated, "escalated", Text(a.Text), setAcknowledged: true), ct, handlersOnly: true);
+    /// <summary>Hands the case to dispute handling: the dispute is registered in the same transaction (<see cref="ICaseEscalation"/>).</summary>
+    public Task<CaseActionResult> EscalateAsync(int id, CaseAction a, CaseViewer v, CancellationToken ct) => ChangeAsync(id, v, "escalated", async (c, h, who) =>
+    {
+        if (c.Status is CaseStatuses.Closed or CaseStatuses.Merged or CaseStatuses.Escalated) return CaseActionResult.Conflict($"A {c.Status} case cannot be escalated.");
+        if (escalation is not null && await escalation.PrepareAsync(c, a, who, ct) is { } error) return error;
+        var moved = Move(c, h, who, CaseStatuses.Escalated, "escalated", Text(a.Text), setAcknowledged: true);
+        if (escalation is not null)
+            _afterSave = async () =>
+            {
+                if (await escalation.SavedAsync(ct) is { } link) { h.Add(c, "dispute", who, c.Status, c.Status, link); await db.SaveChangesAsync(ct); }
+            };
+        return moved;
+    }, ct, handlersOnly: true);
+
+    private Func<Task>? _afterSave;
 
     /// <summary>Folds a duplicate into another case; the patient's code then follows the other case.</summary>
     public Task<CaseActionResult> MergeAsync(int id, CaseAction a, CaseViewer v, CancellationToken ct) => ChangeAsync(id, v, "merged", async (c, h, who) =>
@@ -341,6 +353,7 @@ public sealed class CaseWorkflow(TrustDbContext db, HospitalClock clock, Hospita
         c.UpdatedAt = clock.UtcNow;
         await using var tx = await db.Database.BeginTransactionAsync(database.WriteIsolation, ct);
         await db.SaveChangesAsync(ct);
+        if (_afterSave is { } after) { _afterSave = null; await after(); }
         await audit.RecordAsync(AuditActions.Updated, "feedback-case", c.Id.ToString(CultureInfo.InvariantCulture), new { action, status = c.Status }, ct);
         await tx.CommitAsync(ct);
         return CaseActionResult.Done;

@@ -17,7 +17,7 @@ public sealed record PatientReopenInput(string? Reason);
 
 public static class FeedbackApi
 {
-    public static IEndpointRouteBuilder MapFeedbackApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapFeedbackIntakeApi(this IEndpointRouteBuilder app)
     {
         var pub = app.MapGroup("/api/feedback").WithTags("Feedback");
         pub.MapPost("/", Create).AllowAnonymous().RequireRateLimiting(IntakeLimit.Name)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.RateLimiting;
+using TrustBridge.Web.Features.Feedback.Symposia;
 
 namespace TrustBridge.Web.Features.Feedback;
 
@@ -12,14 +13,20 @@ public static class FeedbackFeature
             .AddScoped<ListCases>().AddScoped<GetCase>().AddScoped<TrackCase>().AddScoped<CaseWorkflow>().AddScoped<CaseAssignees>();
         services.AddFeedbackPatient();
         services.AddFeedbackOps();
-        Symposia.SymposiaFeature.AddSymposia(services);
+        services.AddSymposia();
         services.AddFeedbackStaff();
         services.AddFeedbackInsight();
+        services.AddFeedbackIntakeLimit();
+        services.AddHostedService<FeedbackJobs>();
         return services;
     }
 
+    /// <summary>Intake and cases, symposia, the office's staff endpoints and the analytics.</summary>
+    public static IEndpointRouteBuilder MapFeedbackApi(this IEndpointRouteBuilder app) =>
+        app.MapFeedbackIntakeApi().MapSymposiaApi().MapFeedbackStaffApi().MapFeedbackInsightApi();
+
     /// <summary>Web-only parts: the public intake limit.</summary>
-    public static IServiceCollection AddFeedbackIntakeLimit(this IServiceCollection services)
+    private static IServiceCollection AddFeedbackIntakeLimit(this IServiceCollection services)
     {
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure(o => o.AddPolicy<string, IntakeLimit>(IntakeLimit.Name));

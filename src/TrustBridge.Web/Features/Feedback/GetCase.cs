@@ -44,7 +44,10 @@ public sealed class GetCase(TrustDbContext db, AuditLog audit, HospitalClock clo
             c.SecondLookDueBy is { } due
                 ? new SecondLookView(due, c.SecondLookClearedAt is null, c.SecondLookClearedAt is null && due < clock.UtcNow, c.SecondLookClearedAt, c.SecondLookClearedBy, c.SecondLookOutcome, c.SecondLookReason)
                 : null,
-            c.ThreatReported);
+            c.ThreatReported)
+        {
+            Dispute = await db.Disputes.AsNoTracking().Where(d => d.FeedbackCaseId == id).Select(d => new CaseDisputeLink(d.Id, d.Reference)).FirstOrDefaultAsync(ct),
+        };
     }
 
     /// <summary>An attachment, if the viewer may see its case.</summary>

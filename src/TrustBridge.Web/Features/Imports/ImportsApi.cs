@@ -21,7 +21,8 @@ public static class ImportsApi
     {
         var limits = new ImportLimits();
         configuration.GetSection("Imports").Bind(limits);
-        return services.AddSingleton(limits).AddScoped<ImportRegistryFile>();
+        return services.AddSingleton(limits).AddScoped<ImportRegistryFile>()
+            .AddScoped<Pages.Staff.Imports.IRegistryFileImporter, Pages.Staff.Imports.RegistryFileImporter>();
     }
 
     public static IEndpointRouteBuilder MapImportsApi(this IEndpointRouteBuilder app)

@@ -15,9 +15,8 @@ public static class NotificationsFeature
             sp.GetRequiredService<IOptions<NotificationOptions>>().Value.Sender.Equals("webhook", StringComparison.OrdinalIgnoreCase)
                 ? sp.GetRequiredService<WebhookSender>()
                 : sp.GetRequiredService<LogSender>());
+        // Hosted services run only where a host starts them (the web app); the CLI and tests build a plain provider and send on demand.
+        services.AddHostedService<OutboxDispatcher>();
         return services;
     }
-
-    /// <summary>The dispatcher runs only in the web app (the CLI and tests send on demand).</summary>
-    public static IServiceCollection AddOutboxDispatcher(this IServiceCollection services) => services.AddHostedService<OutboxDispatcher>();
 }

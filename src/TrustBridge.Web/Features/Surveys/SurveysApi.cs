@@ -6,7 +6,7 @@ namespace TrustBridge.Web.Features.Surveys;
 
 public static class SurveysApi
 {
-    public static IEndpointRouteBuilder MapSurveysApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapSurveyWavesApi(this IEndpointRouteBuilder app)
     {
         var waves = app.MapGroup("/api/surveys/waves").WithTags("Surveys").RequireAuthorization(Policies.Staff);
         waves.MapGet("/", async (GetSurveyWave get, CancellationToken ct) => TypedResults.Ok(await get.ListAsync(ct)));

@@ -28,12 +28,7 @@ public sealed class OpenImprovementPlans(TrustDbContext db, BuildTrustReport rep
         var opened = new List<ImprovementPlan>();
         foreach (var unit in alarms.Where(a => !existing.Contains(departments[a.Code])))
         {
-            opened.Add(db.ImprovementPlans.Add(new ImprovementPlan
-            {
-                DepartmentId = departments[unit.Code], InstrumentCode = instrument, PeriodFrom = from, PeriodTo = to, N = unit.N,
-                TrustingRate = unit.TrustingRate ?? 0, Lower998 = unit.Funnel?.Lower998 ?? 0,
-                DueOn = DateOnly.FromDateTime(now).AddDays(DueAfterDays), CreatedAt = now, UpdatedAt = now,
-            }).Entity);
+            opened.Add(Add(departments[unit.Code], instrument, from, to, unit.N, unit.TrustingRate ?? 0, unit.Funnel?.Lower998 ?? 0, null, now));
         }
         await db.SaveChangesAsync(ct);
         foreach (var plan in opened)
@@ -41,4 +36,28 @@ public sealed class OpenImprovementPlans(TrustDbContext db, BuildTrustReport rep
                 new { department = alarms.First(a => departments[a.Code] == plan.DepartmentId).Code, instrument, from, to, plan.TrustingRate }, ct);
         return opened;
     }
+
+    /// <summary>
+    /// A plan for a department after a closed medical dispute (issue 10): the source is "dispute:REFERENCE" in place of an
+    /// instrument, the period is the dispute's, the notes are its lessons. Saved and audited in the caller's transaction.
+    /// </summary>
+    public async Task<ImprovementPlan> OpenForDisputeAsync(int departmentId, string reference, DateOnly from, DateOnly to, string? lessons, CancellationToken ct = default)
+    {
+        var plan = Add(departmentId, DisputeSource + reference, from, to, 0, 0, 0, lessons is { Length: > 4000 } ? lessons[..4000] : lessons, time.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(AuditActions.Created, "improvement-plan", plan.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            new { departmentId, source = plan.InstrumentCode, from, to }, ct);
+        return plan;
+    }
+
+    /// <summary>The instrument code of a plan opened from a dispute starts with this.</summary>
+    public const string DisputeSource = "dispute:";
+
+    private ImprovementPlan Add(int departmentId, string instrument, DateOnly from, DateOnly to, int n, double trustingRate, double lower998, string? notes, DateTime now) =>
+        db.ImprovementPlans.Add(new ImprovementPlan
+        {
+            DepartmentId = departmentId, InstrumentCode = instrument, PeriodFrom = from, PeriodTo = to, N = n,
+            TrustingRate = trustingRate, Lower998 = lower998, Notes = notes,
+            DueOn = DateOnly.FromDateTime(now).AddDays(DueAfterDays), CreatedAt = now, UpdatedAt = now,
+        }).Entity;
 }

@@ -7,7 +7,7 @@ namespace TrustBridge.Web.Features.Trust;
 
 public static class TrustApi
 {
-    public static IEndpointRouteBuilder MapTrustApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapTrustReportsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/trust/report", Report).WithTags("Trust").RequireAuthorization(Policies.Staff)
             .WithSummary("Trust index, trusting rate, funnel limits and flags per department or doctor (MEASUREMENT.md). Dates are encounter dates, inclusive; source = sampled (default), all, or one source.");

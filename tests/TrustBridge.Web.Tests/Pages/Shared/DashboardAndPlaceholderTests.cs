@@ -14,7 +14,6 @@ public class DashboardAndPlaceholderTests(TrustBridgeFactory app) : IClassFixtur
     }
 
     [Theory]
-    [InlineData("/Staff/Disputes", "纠纷")]
     [InlineData("/Staff/FollowUps", "随访")]
     [InlineData("/Staff/Transparency", "院务公开")]
     [InlineData("/Staff/Notifications", "通知")]

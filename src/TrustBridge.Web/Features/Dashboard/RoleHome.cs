@@ -119,8 +119,3 @@ public sealed class RoleHome(ScopeOfUser scopes, CountCaseViews counts, ListCase
     private async Task<IReadOnlyList<CaseSummary>> CasesAsync(CaseViewer viewer, string? view, string? sort, CancellationToken ct) =>
         (await list.RunAsync(new CaseFilter(View: view, Sort: sort, Page: 1, PageSize: ListedCases), viewer, ct)).Items;
 }
-
-public static class DashboardFeature
-{
-    public static IServiceCollection AddRoleHomes(this IServiceCollection services) => services.AddScoped<RoleHome>();
-}

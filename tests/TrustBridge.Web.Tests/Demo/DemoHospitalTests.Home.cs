@@ -22,6 +22,7 @@ public partial class DemoHospitalTests
     [InlineData("/Staff/Patients/Encounters", 50)]
     [InlineData("/Staff/Patients/Encounters?type=outpatient", 50)]
     [InlineData("/Staff/Surveys/Waves/Detail/{wave}", 50)]
+    [InlineData("/Staff/Disputes", 25)]
     public async Task Page_two_of_every_list_shows_the_next_rows(string url, int pageSize)
     {
         url = url.Replace("{wave}", Query(db => db.SurveyWaves.Select(w => w.Id).First()).ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -116,6 +117,11 @@ public partial class DemoHospitalTests
         home.ShouldContain("id=\"home-on-time\"");
         Tile(home, "overdue").Value.ShouldBe(await QueueTotalAsync(executive, "/Staff/Feedback?view=overdue"));
         home.ShouldNotContain("id=\"home-overdue\"");
+        // Disputes: the open and overdue counts are the dispute queue's.
+        var openDisputes = Tile(home, "disputes-open");
+        openDisputes.Value.ShouldBeGreaterThan(0);
+        openDisputes.Value.ShouldBe(await QueueTotalAsync(executive, openDisputes.Href));
+        Tile(home, "disputes-overdue").Value.ShouldBe(await QueueTotalAsync(executive, "/Staff/Disputes?view=overdue"));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using TrustBridge.Core.Statistics;
 using TrustBridge.Web.Domain;
 using TrustBridge.Web.Features.Accounts;
+using TrustBridge.Web.Features.Disputes;
 using TrustBridge.Web.Features.Feedback;
 using TrustBridge.Web.Features.Hospital;
 using TrustBridge.Web.Features.Paging;
@@ -36,12 +37,14 @@ public sealed record HomeView(HomeKind Kind, CaseViewCounts Cases)
     public IReadOnlyList<PlanView> PlansDue { get; init; } = [];
     public StaffPraise? Praise { get; init; }
     public FeedbackAnalyticsReport? Feedback { get; init; }
+    /// <summary>Leadership only: disputes still open, and those past their route's or autopsy's deadline (the dispute queue's counts).</summary>
+    public HomeDisputes? Disputes { get; init; }
     /// <summary>True when the clinician's login is linked to a staff record (his scores and praise need it).</summary>
     public bool LinkedToStaff { get; init; } = true;
 }
 
 public sealed class RoleHome(ScopeOfUser scopes, CountCaseViews counts, ListCases list, BuildTrustReport build, MonthlyTrustIndex monthly,
-    ImprovementPlanBook plans, PraiseBoard praise, FeedbackAnalytics analytics, HospitalClock clock)
+    ImprovementPlanBook plans, PraiseBoard praise, FeedbackAnalytics analytics, DisputeReads disputes, HospitalClock clock)
 {
     public const int TrendMonths = 12;
     public const int ListedCases = 8;
@@ -98,7 +101,16 @@ public sealed class RoleHome(ScopeOfUser scopes, CountCaseViews counts, ListCase
             Outliers = trust.Report.Units.Where(u => u.Reportable && u.Flag is not (null or FunnelFlags.Within))
                 .OrderBy(u => Severity(u.Flag)).ThenBy(u => u.TrustingRate).ToList(),
             Feedback = await analytics.RunAsync(analytics.Default(), viewer, ct),
+            Disputes = await DisputesAsync(viewer.User, scope, ct),
         };
+    }
+
+    private async Task<HomeDisputes> DisputesAsync(ClaimsPrincipal user, UserScope scope, CancellationToken ct)
+    {
+        var viewer = new DisputeViewer(user, scope);
+        var open = await disputes.ListAsync(new DisputeFilter(Status: DisputeStatuses.Open, PageSize: 1), viewer, ct);
+        var overdue = await disputes.ListAsync(new DisputeFilter(View: "overdue", PageSize: 1), viewer, ct);
+        return new HomeDisputes(open.Total, overdue.Total);
     }
 
     private static int Severity(string? flag) => flag switch
@@ -119,3 +131,5 @@ public sealed class RoleHome(ScopeOfUser scopes, CountCaseViews counts, ListCase
     private async Task<IReadOnlyList<CaseSummary>> CasesAsync(CaseViewer viewer, string? view, string? sort, CancellationToken ct) =>
         (await list.RunAsync(new CaseFilter(View: view, Sort: sort, Page: 1, PageSize: ListedCases), viewer, ct)).Items;
 }
+
+public sealed record HomeDisputes(int Open, int Overdue);

@@ -102,8 +102,16 @@ public sealed class PatientSurveyTests(TrustBridgeApp app)
         var report = await admin.GetFromJsonAsync<JsonElement>($"/api/trust/report?instrument=satisfaction-outpatient&from={from}&to={to}");
         var unit = report.GetProperty("units").EnumerateArray().Single(u => u.GetProperty("code").GetString() == departmentCode);
         unit.GetProperty("n").GetInt32().ShouldBe(1);
-        // 15 items, 12 answered: 5,4,4 + 4×4 + 4×5 + 5 = 54 → mean 4.5 → (4.5 − 1) × 25 = 87.5
-        unit.GetProperty("trustIndex").GetDouble().ShouldBe(87.5, 1e-9);
+        // One answer is below the reportable n: the report counts it but shows no figure (MEASUREMENT.md).
+        unit.GetProperty("trustIndex").ValueKind.ShouldBe(JsonValueKind.Null);
+        unit.GetProperty("status").GetString().ShouldBe("insufficient-sample");
+        // Its score is still stored: 15 items, 12 answered: 5,4,4 + 4×4 + 4×5 + 5 = 54 → mean 4.5 → (4.5 − 1) × 25 = 87.5
+        await using var db = new SqliteConnection(app.ConnectionString);
+        await db.OpenAsync();
+        await using var cmd = db.CreateCommand();
+        cmd.CommandText = "SELECT r.score FROM survey_responses r JOIN departments d ON d.id = r.department_id WHERE d.code = $code";
+        cmd.Parameters.AddWithValue("$code", departmentCode);
+        Convert.ToDouble(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(87.5, 1e-9);
     }
 
     [Fact]

@@ -109,7 +109,7 @@ public sealed class PatientSurveyTests(TrustBridgeApp app)
         await using var db = new SqliteConnection(app.ConnectionString);
         await db.OpenAsync();
         await using var cmd = db.CreateCommand();
-        cmd.CommandText = "SELECT r.score FROM survey_responses r JOIN departments d ON d.id = r.department_id WHERE d.code = $code";
+        cmd.CommandText = "SELECT r.score FROM survey_responses r JOIN departments d ON d.id = r.department_id WHERE d.code = $code ORDER BY r.id DESC LIMIT 1";
         cmd.Parameters.AddWithValue("$code", departmentCode);
         Convert.ToDouble(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(87.5, 1e-9);
     }

@@ -26,6 +26,7 @@ builder.Services.AddOpenApi();
 builder.Services.AddUiLocalization();
 builder.Services.AddQrAnswerLimits(builder.Configuration);
 builder.Services.AddFeedbackIntakeLimit();
+TrustBridge.Web.Features.Fhir.FhirFeature.AddFhir(builder.Services);
 builder.Services.AddScoped<RegistryOverview>();
 builder.Services.AddScoped<TrustBridge.Web.Pages.Staff.Imports.IRegistryFileImporter, TrustBridge.Web.Pages.Staff.Imports.RegistryFileImporter>();
 builder.Services.AddRazorPages(o =>
@@ -74,6 +75,7 @@ TrustBridge.Web.Features.Feedback.Symposia.SymposiaApi.MapSymposiaApi(app);
 app.MapFeedbackStaffApi();
 app.MapFeedbackInsightApi();
 app.MapTrustExportsApi();
+TrustBridge.Web.Features.Fhir.FhirFeature.MapFhirApi(app);
 app.MapCultureSwitch();
 app.MapRazorPages();
 

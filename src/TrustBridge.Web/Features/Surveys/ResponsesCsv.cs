@@ -21,11 +21,9 @@ public static class ResponsesCsv
     public static List<CsvColumn> Columns(Instrument instrument) =>
         [ResponseId, EncounterDate, DepartmentCode, DoctorCode, Source, .. instrument.Items.OrderBy(i => i.Position).Select(i => new CsvColumn(i.Code, false))];
 
-    public static IEnumerable<ResponseRow> Rows(CsvTable table, Instrument instrument, IReadOnlyList<CsvColumn> columns, ImportTally tally,
-        IReadOnlyDictionary<string, int> departments, IReadOnlyDictionary<string, int> staff, DateOnly today)
+    public static IEnumerable<ResponseRow> Rows(CsvTable table, ResponseValidator validator, IReadOnlyList<CsvColumn> columns, ImportTally tally)
     {
         var itemColumns = columns.Skip(5).ToList();
-        var validator = new ResponseValidator(instrument, departments, staff, today);
         foreach (var cells in table.Rows())
         {
             tally.RowsRead++;

@@ -12,7 +12,7 @@ namespace TrustBridge.Web.Features.Fhir;
 public static class FhirFeature
 {
     public static IServiceCollection AddFhir(this IServiceCollection services) =>
-        services.AddScoped<FhirQuestionnaires>().AddScoped<ImportQuestionnaireResponses>().AddScoped<SearchQuestionnaireResponses>();
+        services.AddScoped<FhirQuestionnaires>().AddScoped<ExportRegistryAsFhir>().AddScoped<ImportQuestionnaireResponses>().AddScoped<SearchQuestionnaireResponses>();
 
     public static IEndpointRouteBuilder MapFhirApi(this IEndpointRouteBuilder app)
     {
@@ -82,6 +82,12 @@ public static class FhirFeature
             .Produces<string>(StatusCodes.Status200OK, FhirJson.MediaType)
             .Produces<string>(StatusCodes.Status400BadRequest, FhirJson.MediaType)
             .WithSummary("Stored answers as a searchset Bundle (oldest change first; _count ≤ 1000, _page; next link while more remain); audited.");
+        foreach (var type in ExportRegistryAsFhir.Types)
+            fhir.MapGet($"/{type}", async (HttpRequest request, int? _count, int? _page, ExportRegistryAsFhir export, CancellationToken ct) =>
+                    FhirJson.Result(await export.RunAsync(request, type, _count, _page, ct)))
+                .RequireAuthorization(Policies.RegistryWrite)
+                .Produces<string>(StatusCodes.Status200OK, FhirJson.MediaType)
+                .WithSummary($"The registry's {type} resources as a searchset Bundle (id order; _count ≤ 1000, _page; next link while more remain); audited.");
         return app;
     }
 

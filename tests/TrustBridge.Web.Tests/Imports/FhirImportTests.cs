@@ -155,6 +155,23 @@ public class FhirImportTests(TrustBridgeFactory app) : IClassFixture<TrustBridge
         unsourced.Errors.ShouldContain(e => e.Entry == 2 && e.ResourceId == "Encounter/e1" && e.Column == "identifier");
     }
 
+    [Fact]
+    public async Task What_the_sdk_parser_finds_wrong_rejects_that_entry_and_unknown_resource_types_are_skipped()
+    {
+        var admin = await app.AdminClientAsync();
+        var report = await admin.ImportAsync("fhir", Csv("""
+            { "resourceType": "Bundle", "type": "batch", "entry": [
+              { "resource": { "resourceType": "Patient", "id": "px", "identifier": [{ "value": "SDK-M1" }], "name": [{ "text": "赵六" }], "gender": "weird" } },
+              { "resource": { "resourceType": "Nonsense", "id": "n1" } },
+              { "resource": { "resourceType": "Patient", "id": "py", "identifier": [{ "value": "SDK-M2" }], "name": [{ "text": "钱七" }] } } ] }
+            """, "application/fhir+json"));
+        report.Inserted.ShouldBe(1);
+        report.Skipped!["Nonsense"].ShouldBe(1);
+        var error = report.Errors.ShouldHaveSingleItem();
+        (error.Entry, error.ResourceId).ShouldBe((0, "Patient/px"));
+        error.Message.ShouldContain("gender");
+    }
+
     [Theory]
     [InlineData(new byte[] { 0xC3, 0x28 })] // invalid UTF-8 in a string
     [InlineData(new byte[] { 0x5C, 0x75, 0x64, 0x38, 0x30, 0x30 })] // "\ud800", a lone surrogate

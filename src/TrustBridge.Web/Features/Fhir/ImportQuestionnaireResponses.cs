@@ -46,10 +46,16 @@ public sealed class ImportQuestionnaireResponses(TrustDbContext db, ImportSurvey
             default:
                 throw ImportFileProblem.Unprocessable("Not a QuestionnaireResponse", "Post a QuestionnaireResponse, or a batch or transaction Bundle of them.");
         }
-        // What the SDK's parser found wrong (a wrong type, an unknown code), outside what TrustBridge ignores.
-        var parseProblems = issues.Where(i => i.ErrorCode is not ("PVAL105" or "PVAL106")).ToList();
-        if (resource is F.QuestionnaireResponse && parseProblems.Count > 0)
-            throw ImportFileProblem.Unprocessable("Invalid QuestionnaireResponse", string.Join(" ", parseProblems.Select(p => p.Message)));
+        // What the SDK's parser found wrong (a wrong type, an unknown element or code) rejects the resource or its entry.
+        var parsed = FhirBundle.ByEntry(issues).ToList();
+        if (resource is F.QuestionnaireResponse && parsed.Count > 0)
+            throw ImportFileProblem.Unprocessable("Invalid QuestionnaireResponse", string.Join(" ", parsed.Select(p => FhirBundle.Message(p.Issue))));
+        foreach (var group in parsed.Where(p => p.Entry >= 0).GroupBy(p => p.Entry))
+            if (items.FirstOrDefault(i => i.Entry == group.Key) is { } bad)
+            {
+                tally.Reject("responses", group.Select(p => new RowOrigin(null, bad.Entry, bad.ResourceId).Error(null, null, FhirBundle.Message(p.Issue))));
+                items.Remove(bad);
+            }
         items = items.Where(i => i.Code.Length > 0).ToList();
 
         var instruments = new Dictionary<(string, int?), Instrument>();

@@ -36,8 +36,12 @@ public sealed partial class FhirBundle
 
     public IEnumerable<Entry> OfType(string type) => Entries.Where(e => e.Type == type);
 
-    /// <summary>The SDK's deserializer, tolerant of what TrustBridge does not map (missing required elements it does not read).</summary>
-    private static readonly FhirJsonDeserializer Deserializer = new(new DeserializerSettings().UsingMode(DeserializationMode.Recoverable));
+    /// <summary>
+    /// The SDK's deserializer in strict mode: every problem is reported (wrong literal, unknown element or code) and
+    /// attributed to its entry; <see cref="IgnoredIssue"/> says which ones TrustBridge does not hold against an entry.
+    /// </summary>
+    private static readonly FhirJsonDeserializer Deserializer = new(new DeserializerSettings().UsingMode(DeserializationMode.Strict));
+
 
     /// <summary>Parses FHIR JSON bytes to a resource and the parser's problems; malformed JSON or text is a 400.</summary>
     public static (F.Resource? Resource, IReadOnlyList<CodedException> Issues) Parse(ReadOnlySpan<byte> json)
@@ -48,8 +52,7 @@ public sealed partial class FhirBundle
             var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 128 });
             Deserializer.TryDeserializeResource(ref reader, out var resource, out var issues);
             var list = issues.ToList();
-            var fatal = list.FirstOrDefault(i => i.ErrorCode is "JSON101" or "JSON102" or "JSON103" or "JSON104" or "JSON105" or "JSON106" or "JSON107" or "JSON108" or "JSON109"
-                                                 || i.InnerException is JsonException or InvalidOperationException);
+            var fatal = list.FirstOrDefault(i => i.InnerException is JsonException or InvalidOperationException);
             if (fatal is not null) throw ImportFileProblem.BadRequest("Malformed JSON", $"The FHIR JSON cannot be read: {fatal.Message}");
             return (resource, list);
         }
@@ -67,15 +70,11 @@ public sealed partial class FhirBundle
             throw ImportFileProblem.Unprocessable("Unsupported bundle type", $"Bundle.type must be one of collection, batch, transaction, not '{b.TypeElement?.JsonValue}'.");
         var source = NullIfBlank(callerSource) ?? NullIfBlank(b.Meta?.Source);
         var bundle = new FhirBundle(source) { Source = source };
-        foreach (var issue in issues)
+        foreach (var (index, issue) in ByEntry(issues))
         {
-            if (issue is ExtendedCodedException { InstancePath: { } path } && EntryPath().Match(path) is { Success: true } m)
-            {
-                if (IgnoredIssue(issue, path)) continue;
-                var index = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-                if (!bundle.ParseProblems.TryGetValue(index, out var list)) bundle.ParseProblems[index] = list = [];
-                list.Add(Message(issue));
-            }
+            if (index < 0 || issue.ErrorCode == "PVAL130") continue; // an unknown resource type is skipped and counted by its name
+            if (!bundle.ParseProblems.TryGetValue(index, out var list)) bundle.ParseProblems[index] = list = [];
+            list.Add(Message(issue));
         }
         for (var index = 0; index < b.Entry.Count; index++)
         {
@@ -93,13 +92,22 @@ public sealed partial class FhirBundle
     /// Cardinality the SDK checks that TrustBridge neither needs nor stores (Encounter.status, Observation.code…) is
     /// no reason to refuse an entry: the mapping checks every element it reads itself.
     /// </summary>
-    private static bool IgnoredIssue(CodedException issue, string path) => issue.ErrorCode is "PVAL105" or "PVAL106";
+    public static bool IgnoredIssue(CodedException issue) => issue.ErrorCode is "PVAL105";
 
-    private static string Message(CodedException issue) =>
+    /// <summary>
+    /// The parser's problems that are not ignored, by the index of the bundle entry whose resource they are in (-1: the
+    /// bundle or an entry's envelope, e.g. a fullUrl "urn:uuid:" that is no UUID, which TrustBridge only matches on).
+    /// </summary>
+    public static IEnumerable<(int Entry, CodedException Issue)> ByEntry(IEnumerable<CodedException> issues) =>
+        issues.Where(i => !IgnoredIssue(i)).Select(i => (i is ExtendedCodedException { InstancePath: { } path } && EntryPath().Match(path) is { Success: true } m
+            ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : -1, i));
+
+    public static string Message(CodedException issue) =>
         issue is ExtendedCodedException x ? $"{x.BaseErrorMessage} ({x.InstancePath})" : issue.Message;
 
-    [GeneratedRegex(@"^Bundle\.entry\[(\d+)\]")]
+    [GeneratedRegex(@"^Bundle\.entry\[(\d+)\]\.resource")]
     private static partial Regex EntryPath();
+
 
     /// <summary>
     /// The natural key TrustBridge stores for a resource: the MR identifier of a patient, else the first identifier;

@@ -127,7 +127,19 @@ public class FhirSurveyTests(TrustBridgeFactory app) : IClassFixture<TrustBridge
         (await Post("""{ "resourceType": "QuestionnaireRes""")).Status.ShouldBe(400);
         (await office.GetAsync("/fhir/Questionnaire/no-such-survey")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await office.GetAsync("/fhir/QuestionnaireResponse?_lastUpdated=ge-yesterday")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await app.CountAsync<TrustBridge.Web.Domain.SurveyResponse>()).ShouldBeGreaterThanOrEqualTo(0);
+    }
+
+    [Fact]
+    public async Task The_fhir_endpoints_are_in_the_openapi_document_and_only_import_roles_post_or_export()
+    {
+        var doc = await app.AnonymousClient().GetStringAsync("/openapi/v1.json");
+        foreach (var path in new[] { "/fhir/Questionnaire/{code}", "/fhir/QuestionnaireResponse", "/fhir/Patient", "/fhir/Encounter" })
+            doc.ShouldContain($"\"{path}\"");
+        var clinician = await app.ClientWithRolesAsync("clinician.fhir@test.local", ["Clinician"]);
+        (await clinician.GetAsync("/fhir/Questionnaire/trust-10")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await clinician.PostAsync("/fhir/QuestionnaireResponse", new StringContent("{}", Encoding.UTF8, "application/fhir+json"))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await clinician.GetAsync("/fhir/QuestionnaireResponse")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await clinician.GetAsync("/fhir/Patient")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
     /// <summary>The same bad answers as a CSV row and as a QuestionnaireResponse: the same errors, column for column.</summary>

@@ -6,6 +6,7 @@ using TrustBridge.Web.Features.Demo;
 using TrustBridge.Web.Features.Disputes;
 using TrustBridge.Web.Features.Exports;
 using TrustBridge.Web.Features.Feedback;
+using TrustBridge.Web.Features.Fhir;
 using TrustBridge.Web.Features.Health;
 using TrustBridge.Web.Features.Imports;
 using TrustBridge.Web.Features.Notifications;
@@ -31,6 +32,7 @@ builder.Services.AddImports(builder.Configuration);
 builder.Services.AddDashboard();
 builder.Services.AddDemoHospital();
 builder.Services.AddDisputes(builder.Configuration);
+builder.Services.AddFhir();
 
 var app = builder.Build();
 
@@ -59,6 +61,7 @@ app.MapFeedbackApi();
 app.MapImportsApi();
 app.MapExportsApi();
 app.MapDisputesApi();
+app.MapFhirApi();
 
 app.Run();
 

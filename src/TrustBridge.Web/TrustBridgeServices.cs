@@ -5,6 +5,7 @@ using TrustBridge.Web.Features.Dashboard;
 using TrustBridge.Web.Features.Demo;
 using TrustBridge.Web.Features.Disputes;
 using TrustBridge.Web.Features.Feedback;
+using TrustBridge.Web.Features.Fhir;
 using TrustBridge.Web.Features.Hospital;
 using TrustBridge.Web.Features.Imports;
 using TrustBridge.Web.Features.Notifications;
@@ -52,6 +53,7 @@ public static class TrustBridgeServices
         services.AddDashboard();
         services.AddDemoHospital();
         services.AddDisputes(configuration);
+        services.AddFhir();
         return services;
     }
 }

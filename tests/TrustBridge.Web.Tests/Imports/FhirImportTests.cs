@@ -116,6 +116,73 @@ public class FhirImportTests(TrustBridgeFactory app) : IClassFixture<TrustBridge
         (await app.QueryAsync(db => db.Encounters.CountAsync(e => e.HisId == "UNR-E9"))).ShouldBe(0);
     }
 
+    private static string IdOnlyBundle(string source) => $$"""
+        {
+          "resourceType": "Bundle", "type": "collection", "meta": { "source": "{{source}}" },
+          "entry": [
+            { "resource": { "resourceType": "Organization", "id": "o1", "name": "骨科" } },
+            { "resource": { "resourceType": "Patient", "id": "p1", "name": [{ "text": "王五" }] } },
+            { "resource": { "resourceType": "Encounter", "id": "e1", "status": "finished", "class": { "code": "AMB" },
+                "subject": { "reference": "Patient/p1" }, "serviceProvider": { "reference": "Organization/o1" },
+                "period": { "start": "2026-02-01T09:30:00+08:00" } } },
+            { "resource": { "resourceType": "Encounter", "id": "e2", "class": { "code": "IMP" },
+                "subject": { "reference": "Patient/p1" }, "serviceProvider": { "reference": "Organization/o1" },
+                "period": { "start": "2026-02-03T09:30:00+08:00", "end": "2026-02-09T10:00:00+08:00" } } }
+          ]
+        }
+        """;
+
+    [Fact]
+    public async Task Resources_without_identifiers_are_keyed_by_id_within_their_source_and_reimport_unchanged()
+    {
+        var admin = await app.AdminClientAsync();
+        var first = await admin.ImportAsync("fhir", Csv(IdOnlyBundle("http://his-a.example/IDK"), "application/fhir+json"));
+        first.Errors.ShouldBeEmpty();
+        first.Resources!["Encounter"].ShouldBe(new Counts(2, 0, 0, 0));
+        var again = await admin.ImportAsync("fhir", Csv(IdOnlyBundle("http://his-a.example/IDK"), "application/fhir+json"));
+        (again.Inserted, again.Updated, again.Unchanged).ShouldBe((0, 0, 4));
+        // The same ids from another system are other records, never the first system's.
+        var other = await admin.ImportAsync("fhir", Csv(IdOnlyBundle("ignored"), "application/fhir+json"), "?source=http://his-b.example/IDK");
+        other.Inserted.ShouldBe(4);
+        var keys = await app.QueryAsync(db => db.Encounters.Where(e => e.Patient!.Name == "王五").Select(e => e.HisId).ToListAsync());
+        keys.Count.ShouldBe(4);
+        keys.ShouldAllBe(k => k.EndsWith(":e1") || k.EndsWith(":e2"));
+        keys.Distinct().Count().ShouldBe(4);
+
+        // No identifier and no source: each entry says what is missing.
+        var unsourced = await admin.ImportAsync("fhir", Csv(IdOnlyBundle("").Replace("\"meta\": { \"source\": \"\" },", ""), "application/fhir+json"));
+        unsourced.Rejected.ShouldBe(4);
+        unsourced.Errors.ShouldContain(e => e.Entry == 2 && e.ResourceId == "Encounter/e1" && e.Column == "identifier");
+    }
+
+    [Fact]
+    public async Task What_the_sdk_parser_finds_wrong_rejects_that_entry_and_unknown_resource_types_are_skipped()
+    {
+        var admin = await app.AdminClientAsync();
+        var report = await admin.ImportAsync("fhir", Csv("""
+            { "resourceType": "Bundle", "type": "batch", "entry": [
+              { "resource": { "resourceType": "Patient", "id": "px", "identifier": [{ "value": "SDK-M1" }], "name": [{ "text": "赵六" }], "gender": "weird" } },
+              { "resource": { "resourceType": "Nonsense", "id": "n1" } },
+              { "resource": { "resourceType": "Patient", "id": "py", "identifier": [{ "value": "SDK-M2" }], "name": [{ "text": "钱七" }] } } ] }
+            """, "application/fhir+json"));
+        report.Inserted.ShouldBe(1);
+        report.Skipped!["Nonsense"].ShouldBe(1);
+        var error = report.Errors.ShouldHaveSingleItem();
+        (error.Entry, error.ResourceId).ShouldBe((0, "Patient/px"));
+        error.Message.ShouldContain("gender");
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xC3, 0x28 })] // invalid UTF-8 in a string
+    [InlineData(new byte[] { 0x5C, 0x75, 0x64, 0x38, 0x30, 0x30 })] // "\ud800", a lone surrogate
+    public async Task Text_that_is_not_unicode_is_a_400_not_a_500(byte[] inName)
+    {
+        var admin = await app.AdminClientAsync();
+        byte[] body = [.. "{ \"resourceType\": \"Bundle\", \"type\": \"collection\", \"entry\": [ { \"resource\": { \"resourceType\": \"Organization\", \"id\": \"x\", \"name\": \""u8, .. inName, .. "\" } } ] }"u8];
+        var resp = await admin.PostAsync("/api/fhir/import?source=s", Bytes(body, "application/fhir+json"));
+        ((int)resp.StatusCode).ShouldBe(400);
+    }
+
     [Theory]
     [InlineData("{ \"resourceType\": \"Bundle\", \"entry\": [ ", 400)]
     [InlineData("{ \"resourceType\": \"Patient\" }", 422)]

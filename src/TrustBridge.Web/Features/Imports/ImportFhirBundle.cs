@@ -1,34 +1,26 @@
-using System.Text.Json;
-
 namespace TrustBridge.Web.Features.Imports;
 
 /// <summary>
-/// Imports a FHIR R4 Bundle: Organization → departments, Practitioner (+ PractitionerRole) → staff, Patient → patients,
-/// Encounter → encounters, written in that order in the import's one transaction. Other resource types are skipped
-/// and counted; each entry that cannot be mapped is reported with its index and resource id.
+/// Imports a FHIR R4 Bundle, parsed by the Firely SDK: Organization → departments, Practitioner (+ PractitionerRole)
+/// → staff, Patient → patients, Encounter → encounters, written in that order in the import's one transaction. Other
+/// resource types are skipped and counted; each entry that cannot be mapped is reported with its index and resource id.
 /// </summary>
 public static class ImportFhirBundle
 {
-    public static async Task RunAsync(ImportSession s, Stream input)
+    public static async Task RunAsync(ImportSession s, Stream input, string? source)
     {
-        JsonDocument doc;
-        try { doc = await JsonDocument.ParseAsync(input, new JsonDocumentOptions { MaxDepth = 128 }, s.Ct); }
-        catch (JsonException e)
-        {
-            throw ImportFileProblem.BadRequest("Malformed JSON", $"The FHIR bundle is not valid JSON: {e.Message}");
-        }
-        using (doc)
-        {
-            var bundle = FhirBundle.From(doc.RootElement);
-            foreach (var e in bundle.Entries.Where(e => e.Type is not ("Organization" or "Practitioner" or "PractitionerRole" or "Patient" or "Encounter")))
-                s.Tally.Skip(e.Type);
-            s.Tally.RowsRead = bundle.Entries.Count;
-            var fhir = new FhirRegistryMapping(bundle, s.Tally, s.Clock);
-            // FHIR says nothing of a department's kind or a doctor's biography: keep what TrustBridge has.
-            await ImportDepartments.RunAsync(s, fhir.Departments().ToList(), "Organization", keep: ["kind"]);
-            await ImportStaff.RunAsync(s, fhir.Staff().ToList(), "Practitioner", keep: ["bio"]);
-            await ImportPatients.RunAsync(s, fhir.Patients().ToList(), "Patient");
-            await ImportEncounters.RunAsync(s, fhir.Encounters().ToList(), "Encounter");
-        }
+        using var buffer = new MemoryStream();
+        await input.CopyToAsync(buffer, s.Ct);
+        var (resource, issues) = FhirBundle.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        var bundle = FhirBundle.From(resource, issues, source);
+        foreach (var e in bundle.Entries.Where(e => e.Type is not ("Organization" or "Practitioner" or "PractitionerRole" or "Patient" or "Encounter")))
+            s.Tally.Skip(e.Type);
+        s.Tally.RowsRead = bundle.Entries.Count;
+        var fhir = new FhirRegistryMapping(bundle, s.Tally, s.Clock);
+        // FHIR says nothing of a department's kind or a doctor's biography: keep what TrustBridge has.
+        await ImportDepartments.RunAsync(s, fhir.Departments().ToList(), "Organization", keep: ["kind"]);
+        await ImportStaff.RunAsync(s, fhir.Staff().ToList(), "Practitioner", keep: ["bio"]);
+        await ImportPatients.RunAsync(s, fhir.Patients().ToList(), "Patient");
+        await ImportEncounters.RunAsync(s, fhir.Encounters().ToList(), "Encounter");
     }
 }

@@ -6,7 +6,7 @@ public enum ImportKind { Departments, Staff, Patients, Encounters, Fhir }
 /// <summary>How an import is run.</summary>
 /// <param name="AllOrNothing">Any row error rejects the whole file and nothing is written.</param>
 /// <param name="FileName">The uploaded file's name, recorded in the audit log.</param>
-public sealed record ImportOptions(bool AllOrNothing = false, string? FileName = null);
+public sealed record ImportOptions(bool AllOrNothing = false, string? FileName = null, string? Source = null);
 
 /// <summary>How far an import has read its file.</summary>
 public sealed record ImportProgress(long BytesRead, long TotalBytes, long RowsRead);

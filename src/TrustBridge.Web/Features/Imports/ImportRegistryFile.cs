@@ -40,7 +40,7 @@ public sealed class ImportRegistryFile(TrustDbContext db, DatabaseOptions databa
             await using var tx = await db.Database.BeginTransactionAsync(database.WriteIsolation, ct);
             var session = new ImportSession(db.Database.GetDbConnection(), tx.GetDbTransaction(), database.IsPostgres,
                 AuditLog.TruncateToMicroseconds(clock.UtcNow), tally, clock, protector, ct);
-            await ReadAndWriteAsync(kind, session, input, encoding);
+            await ReadAndWriteAsync(kind, session, input, encoding, options);
             applied = !(options.AllOrNothing && tally.RejectedRows > 0);
             if (applied)
             {
@@ -57,11 +57,11 @@ public sealed class ImportRegistryFile(TrustDbContext db, DatabaseOptions databa
         return Report(kind, tally, applied, watch.Elapsed.TotalSeconds);
     }
 
-    private async Task ReadAndWriteAsync(ImportKind kind, ImportSession s, Stream input, System.Text.Encoding? encoding)
+    private async Task ReadAndWriteAsync(ImportKind kind, ImportSession s, Stream input, System.Text.Encoding? encoding, ImportOptions options)
     {
         if (kind == ImportKind.Fhir)
         {
-            await ImportFhirBundle.RunAsync(s, input);
+            await ImportFhirBundle.RunAsync(s, input, options.Source);
             return;
         }
         using var text = ImportText.Reader(input, encoding!);

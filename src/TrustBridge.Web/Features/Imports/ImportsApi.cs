@@ -37,8 +37,8 @@ public static class ImportsApi
     }
 
     private static RouteHandlerBuilder Map(IEndpointRouteBuilder app, string path, ImportKind kind, string[] mediaTypes, ImportLimits limits) =>
-        app.MapPost(path, (HttpContext http, bool? allOrNothing, string? fileName, ImportRegistryFile importer, CancellationToken ct) =>
-                RunAsync(http, kind, mediaTypes, limits, new ImportOptions(allOrNothing ?? false, fileName), importer, ct))
+        app.MapPost(path, (HttpContext http, bool? allOrNothing, string? fileName, string? source, ImportRegistryFile importer, CancellationToken ct) =>
+                RunAsync(http, kind, mediaTypes, limits, new ImportOptions(allOrNothing ?? false, fileName, source), importer, ct))
             .WithTags("Imports")
             .RequireAuthorization(Policies.RegistryWrite)
             .WithMetadata(new RequestSizeLimitAttribute(limits.MaxUploadBytes))

@@ -44,20 +44,43 @@ public sealed class ImportSurveyResponses(TrustDbContext db, DatabaseOptions dat
     public async Task<ImportReport> RunAsync(string instrumentCode, Stream content, string? charset, ImportOptions options,
         IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
-        var watch = Stopwatch.StartNew();
-        var instrument = await db.Instruments.AsNoTracking().Include(i => i.Items)
-            .Where(i => i.Code == instrumentCode && i.Status == InstrumentStatuses.Published).OrderByDescending(i => i.Version).FirstOrDefaultAsync(ct)
-            ?? throw (await db.Instruments.AnyAsync(i => i.Code == instrumentCode, ct)
-                ? ImportFileProblem.Unprocessable("Instrument not published", $"{instrumentCode} has no published version; answers can only be imported for a published instrument.")
-                : new ImportFileProblem(StatusCodes.Status404NotFound, "Unknown instrument", $"There is no instrument '{instrumentCode}'."));
-
+        var instrument = await PublishedAsync(instrumentCode, null, ct);
         await using var spool = content.CanSeek ? null : await ImportRegistryFile.SpoolAsync(content, ct);
         var file = spool ?? content;
         var encoding = ImportText.Choose(file, charset);
         var tally = new ImportTally();
         await using var input = new ProgressStream(file, progress, tally);
         using var text = ImportText.Reader(input, encoding);
+        var columns = ResponsesCsv.Columns(instrument);
+        return await StoreAsync([instrument], tally, options, (validators, _) =>
+            [(instrument.Id, ResponsesCsv.Rows(CsvTable.Open(text, encoding, columns), validators[instrument.Id], columns, tally))], ct);
+    }
 
+    /// <summary>
+    /// The published version of an instrument answers are stored against: the given version, or the newest
+    /// published. Unknown instrument → 404; not published → 422.
+    /// </summary>
+    public async Task<Instrument> PublishedAsync(string instrumentCode, int? version, CancellationToken ct)
+    {
+        var instrument = await db.Instruments.AsNoTracking().Include(i => i.Items)
+            .Where(i => i.Code == instrumentCode && i.Status == InstrumentStatuses.Published && (version == null || i.Version == version))
+            .OrderByDescending(i => i.Version).FirstOrDefaultAsync(ct);
+        if (instrument is not null) return instrument;
+        if (!await db.Instruments.AnyAsync(i => i.Code == instrumentCode, ct))
+            throw new ImportFileProblem(StatusCodes.Status404NotFound, "Unknown instrument", $"There is no instrument '{instrumentCode}'.");
+        throw ImportFileProblem.Unprocessable("Instrument not published", version is null
+            ? $"{instrumentCode} has no published version; answers can only be imported for a published instrument."
+            : $"{instrumentCode} version {version} is not published; answers can only be imported for a published instrument.");
+    }
+
+    /// <summary>
+    /// Stores checked answers (any format) in one transaction, idempotent on their key, keeping the daily sums, opening
+    /// service-recovery tasks and feedback cases. <paramref name="rows"/> gets a validator per instrument and the session.
+    /// </summary>
+    public async Task<ImportReport> StoreAsync(IReadOnlyList<Instrument> instruments, ImportTally tally, ImportOptions options,
+        Func<IReadOnlyDictionary<int, ResponseValidator>, ImportSession, IEnumerable<(int InstrumentId, IEnumerable<ResponseRow> Rows)>> rows, CancellationToken ct)
+    {
+        var watch = Stopwatch.StartNew();
         bool applied;
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -68,23 +91,25 @@ public sealed class ImportSurveyResponses(TrustDbContext db, DatabaseOptions dat
             var departments = await s.IdsByKeyAsync("departments", "code");
             var staff = await s.IdsByKeyAsync("staff", "code");
             var existing = await ExistingKeysAsync(s);
-            var columns = ResponsesCsv.Columns(instrument);
-            var rows = ResponsesCsv.Rows(CsvTable.Open(text, encoding, columns), instrument, columns, tally, departments, staff, clock.Today);
-            await WriteAsync(s, instrument.Id, rows, existing);
-            await using (var recovery = s.Command(RecoveryTasks))
+            var validators = instruments.ToDictionary(i => i.Id, i => new ResponseValidator(i, departments, staff, clock.Today));
+            foreach (var (instrumentId, instrumentRows) in rows(validators, s))
             {
-                recovery.AddParameter("@i", instrument.Id);
-                recovery.AddParameter("@now", s.Now);
-                await recovery.ExecuteNonQueryAsync(ct);
+                await WriteAsync(s, instrumentId, instrumentRows, existing);
+                await using (var recovery = s.Command(RecoveryTasks))
+                {
+                    recovery.AddParameter("@i", instrumentId);
+                    recovery.AddParameter("@now", s.Now);
+                    await recovery.ExecuteNonQueryAsync(ct);
+                }
+                // New low answers with a comment become feedback cases, in batches and in this transaction (new rows carry s.Now).
+                await cases.ForAnswersAsync(instrumentId, s.Now, ct: ct);
             }
-            // New low answers with a comment become feedback cases, in batches and in this transaction (new rows carry s.Now).
-            await cases.ForAnswersAsync(instrument.Id, s.Now, ct: ct);
             applied = !(options.AllOrNothing && tally.RejectedRows > 0);
             if (applied)
             {
                 var (ins, upd, same) = tally.Totals();
                 await audit.RecordAsync(AuditActions.Imported, "survey-responses", options.FileName,
-                    new { instrument = instrumentCode, file = options.FileName, inserted = ins, updated = upd, unchanged = same, rejected = tally.RejectedRows }, ct);
+                    new { instrument = string.Join(",", instruments.Select(i => i.Code)), file = options.FileName, inserted = ins, updated = upd, unchanged = same, rejected = tally.RejectedRows }, ct);
                 await tx.CommitAsync(ct);
                 if (upd > 0) Trust.ReliabilityCache.AnswersRewritten();
             }

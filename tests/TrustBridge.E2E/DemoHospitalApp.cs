@@ -100,24 +100,9 @@ public sealed class DemoHospitalApp : IAsyncLifetime
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Staff");
     }
 
-    private async Task WaitForHealthAsync()
-    {
-        using var http = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(5) };
+    private Task WaitForHealthAsync() =>
         // Seeding the demo hospital happens before the app listens.
-        var deadline = DateTime.UtcNow.AddSeconds(240);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process!.HasExited) throw new InvalidOperationException("The web app exited:\n" + Log);
-            try
-            {
-                if ((await http.GetAsync("/health")).StatusCode == HttpStatusCode.OK) return;
-            }
-            catch (HttpRequestException) { }
-            catch (TaskCanceledException) { }
-            await Task.Delay(250);
-        }
-        throw new TimeoutException("The demo web app did not answer /health within 240 s:\n" + Log);
-    }
+        AppHealth.WaitAsync(BaseUrl, _process!, () => Log, TimeSpan.FromSeconds(240), "demo web app");
 }
 
 [CollectionDefinition(Name)]

@@ -105,23 +105,8 @@ public sealed class TrustBridgeApp : IAsyncLifetime
         ? new BrowserNewContextOptions { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, DeviceScaleFactor = 1, BaseURL = BaseUrl, Locale = "zh-CN" }
         : new BrowserNewContextOptions { ViewportSize = new() { Width = 1366, Height = 900 }, BaseURL = BaseUrl, Locale = "zh-CN" });
 
-    private async Task WaitForHealthAsync()
-    {
-        using var http = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process!.HasExited) throw new InvalidOperationException("The web app exited:\n" + Log);
-            try
-            {
-                if ((await http.GetAsync("/health")).StatusCode == HttpStatusCode.OK) return;
-            }
-            catch (HttpRequestException) { }
-            catch (TaskCanceledException) { }
-            await Task.Delay(250);
-        }
-        throw new TimeoutException("The web app did not answer /health within 90 s:\n" + Log);
-    }
+    private Task WaitForHealthAsync() =>
+        AppHealth.WaitAsync(BaseUrl, _process!, () => Log, TimeSpan.FromSeconds(90), "web app");
 
     private async Task SeedAsync()
     {

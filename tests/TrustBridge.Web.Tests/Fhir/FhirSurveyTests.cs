@@ -8,7 +8,8 @@ using static TrustBridge.Web.Tests.Imports.ImportClient;
 
 namespace TrustBridge.Web.Tests.Fhir;
 
-public class FhirSurveyTests(TrustBridgeFactory app) : IClassFixture<TrustBridgeFactory>
+/// <remarks>On SmallUnitsFactory (Reporting:MinUnitN = 2), so the report shows the figure of the two answers posted.</remarks>
+public class FhirSurveyTests(TrustBridge.Web.Tests.Surveys.SmallUnitsFactory app) : IClassFixture<TrustBridge.Web.Tests.Surveys.SmallUnitsFactory>
 {
     private const string Ext = "https://trustbridge.example/fhir/StructureDefinition/";
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
 
 namespace TrustBridge.E2E;
@@ -71,20 +70,7 @@ public sealed class DemoHospitalApp : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync()
-    {
-        if (Browser is not null) await Browser.DisposeAsync();
-        _playwright?.Dispose();
-        if (_process is { HasExited: false })
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-        _process?.Dispose();
-        SqliteConnection.ClearAllPools();
-        foreach (var f in new[] { _dbFile, _dbFile + "-wal", _dbFile + "-shm" })
-            try { File.Delete(f); } catch (IOException) { }
-    }
+    public Task DisposeAsync() => AppProcess.ShutDownAsync(Browser, _playwright, _process, _dbFile);
 
     /// <summary>A desktop (1280×800) or phone (390×844) context, Chinese like the hospital's staff.</summary>
     public Task<IBrowserContext> NewContextAsync(string viewport) => Browser.NewContextAsync(viewport == Viewports.Phone
@@ -102,7 +88,7 @@ public sealed class DemoHospitalApp : IAsyncLifetime
 
     private Task WaitForHealthAsync() =>
         // Seeding the demo hospital happens before the app listens.
-        AppHealth.WaitAsync(BaseUrl, _process!, () => Log, TimeSpan.FromSeconds(240), "demo web app");
+        AppProcess.WaitForHealthAsync(BaseUrl, _process!, () => Log, TimeSpan.FromSeconds(240), "demo web app");
 }
 
 [CollectionDefinition(Name)]

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -83,20 +82,7 @@ public sealed class TrustBridgeApp : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotDir);
     }
 
-    public async Task DisposeAsync()
-    {
-        if (Browser is not null) await Browser.DisposeAsync();
-        _playwright?.Dispose();
-        if (_process is { HasExited: false })
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-        _process?.Dispose();
-        SqliteConnection.ClearAllPools();
-        foreach (var f in new[] { _dbFile, _dbFile + "-wal", _dbFile + "-shm" })
-            try { File.Delete(f); } catch (IOException) { }
-    }
+    public Task DisposeAsync() => AppProcess.ShutDownAsync(Browser, _playwright, _process, _dbFile);
 
     public string Log { get { lock (_log) return _log.ToString(); } }
 
@@ -106,7 +92,7 @@ public sealed class TrustBridgeApp : IAsyncLifetime
         : new BrowserNewContextOptions { ViewportSize = new() { Width = 1366, Height = 900 }, BaseURL = BaseUrl, Locale = "zh-CN" });
 
     private Task WaitForHealthAsync() =>
-        AppHealth.WaitAsync(BaseUrl, _process!, () => Log, TimeSpan.FromSeconds(90), "web app");
+        AppProcess.WaitForHealthAsync(BaseUrl, _process!, () => Log, TimeSpan.FromSeconds(90), "web app");
 
     private async Task SeedAsync()
     {

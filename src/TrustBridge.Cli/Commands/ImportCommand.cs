@@ -6,7 +6,7 @@ using TrustBridge.Web.Features.Imports;
 namespace TrustBridge.Cli.Commands;
 
 /// <summary>
-/// trustbridge import departments|staff|patients|encounters|fhir FILE [--charset X] [--all-or-nothing].
+/// trustbridge import departments|staff|patients|encounters|fhir FILE [--charset X] [--all-or-nothing] [--source URI] (fhir).
 /// Exit code 0: everything imported; 2: some rows rejected (listed); 1: the file could not be imported at all.
 /// </summary>
 public static class ImportCommand
@@ -27,13 +27,20 @@ public static class ImportCommand
             sub.Arguments.Add(file);
             sub.Options.Add(charset);
             sub.Options.Add(allOrNothing);
-            sub.SetAction((parse, ct) => RunAsync(parse, kind, parse.GetValue(file)!, parse.GetValue(charset), parse.GetValue(allOrNothing), ct));
+            Option<string?>? source = null;
+            if (kind == ImportKind.Fhir)
+            {
+                source = new Option<string?>("--source") { Description = "the sending system (a URI): resources without identifier are keyed by their id within it (default: the bundle's meta.source)" };
+                sub.Options.Add(source);
+            }
+            sub.SetAction((parse, ct) => RunAsync(parse, kind, parse.GetValue(file)!, parse.GetValue(charset), parse.GetValue(allOrNothing), ct,
+                source is null ? null : parse.GetValue(source)));
             cmd.Subcommands.Add(sub);
         }
         return cmd;
     }
 
-    public static async Task<int> RunAsync(ParseResult parse, ImportKind kind, FileInfo file, string? charset, bool allOrNothing, CancellationToken ct)
+    public static async Task<int> RunAsync(ParseResult parse, ImportKind kind, FileInfo file, string? charset, bool allOrNothing, CancellationToken ct, string? source = null)
     {
         if (!file.Exists)
         {
@@ -58,7 +65,7 @@ public static class ImportCommand
                         task.Value = p.BytesRead;
                         task.Description = $"{Markup.Escape(file.Name)} ({p.RowsRead:N0} rows)";
                     });
-                    var result = await importer.RunAsync(kind, stream, charset, new ImportOptions(allOrNothing, file.Name), progress, ct);
+                    var result = await importer.RunAsync(kind, stream, charset, new ImportOptions(allOrNothing, file.Name, source), progress, ct);
                     task.Value = task.MaxValue;
                     return result;
                 });

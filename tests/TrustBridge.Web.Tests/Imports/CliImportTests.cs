@@ -46,6 +46,28 @@ public sealed class CliImportTests : IDisposable
         Scalar("SELECT count(*) FROM audit_log WHERE action = 'imported' AND user_name LIKE 'cli:%'").ShouldBe(3);
     }
 
+    [Fact]
+    public async Task A_fhir_bundle_without_identifiers_is_keyed_by_the_source_named_on_the_command_line()
+    {
+        var bundle = File("b.json", """
+            { "resourceType": "Bundle", "type": "collection", "entry": [
+              { "resource": { "resourceType": "Organization", "id": "1", "name": "CLI 内科" } },
+              { "resource": { "resourceType": "Patient", "id": "1", "name": [{ "text": "CLI 患者" }] } },
+              { "resource": { "resourceType": "Encounter", "id": "1", "class": { "code": "AMB" }, "subject": { "reference": "Patient/1" },
+                  "serviceProvider": { "reference": "Organization/1" }, "period": { "start": "2026-02-11T09:30:00+08:00" } } } ] }
+            """);
+        // Without identifier and meta.source, nothing says whose "Patient/1" this is: every entry is rejected.
+        (await Run("import", "fhir", bundle)).ShouldBe(2);
+        Scalar("SELECT count(*) FROM patients").ShouldBe(0);
+
+        (await Run("import", "fhir", bundle, "--source", "urn:his:A")).ShouldBe(0);
+        (await Run("import", "fhir", bundle, "--source", "urn:his:A")).ShouldBe(0);
+        Scalar("SELECT count(*) FROM encounters").ShouldBe(1); // the same source: re-imported as unchanged
+        (await Run("import", "fhir", bundle, "--source", "urn:his:B")).ShouldBe(0);
+        Scalar("SELECT count(*) FROM patients").ShouldBe(2); // another system's Patient/1 is another patient
+        Scalar("SELECT count(*) FROM encounters").ShouldBe(2);
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

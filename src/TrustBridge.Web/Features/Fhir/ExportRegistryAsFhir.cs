@@ -19,30 +19,27 @@ public sealed class ExportRegistryAsFhir(TrustDbContext db, HospitalClock clock,
     public const string DepartmentSystem = "urn:trustbridge:department", StaffSystem = "urn:trustbridge:staff",
         MrnSystem = "urn:trustbridge:mrn", HisSystem = "urn:trustbridge:encounter";
 
-    public static readonly string[] Types = ["Organization", "Practitioner", "Patient", "Encounter"];
+    public static readonly string[] Types = ["Organization", "Practitioner", "PractitionerRole", "Patient", "Encounter"];
 
     public async Task<F.Bundle> RunAsync(HttpRequest request, string type, int? count, int? page, CancellationToken ct)
     {
-        var size = Math.Clamp(count ?? SearchQuestionnaireResponses.DefaultCount, 1, SearchQuestionnaireResponses.MaxCount);
-        var number = Math.Max(1, page ?? 1);
-        var skip = (number - 1) * size;
+        var set = new FhirSearchset(request, count, page);
+        var (skip, size) = (set.Skip, set.Count);
         var (total, resources) = type switch
         {
             "Organization" => (await db.Departments.CountAsync(ct), (await db.Departments.AsNoTracking().Include(d => d.Parent).OrderBy(d => d.Id).Skip(skip).Take(size).ToListAsync(ct)).Select(ToOrganization).ToList<F.Resource>()),
             "Practitioner" => (await db.Staff.CountAsync(ct), (await db.Staff.AsNoTracking().Include(s => s.Department).OrderBy(s => s.Id).Skip(skip).Take(size).ToListAsync(ct)).Select(ToPractitioner).ToList<F.Resource>()),
+            // A staff member's department and specialties travel as a PractitionerRole (id = the staff id), which the
+            // import reads back; a Practitioner alone says nothing of where a doctor works.
+            "PractitionerRole" => (await db.Staff.CountAsync(s => s.DepartmentId != null || s.Specialties != null, ct), (await db.Staff.AsNoTracking().Include(s => s.Department)
+                .Where(s => s.DepartmentId != null || s.Specialties != null).OrderBy(s => s.Id).Skip(skip).Take(size).ToListAsync(ct)).Select(ToPractitionerRole).ToList<F.Resource>()),
             "Patient" => (await db.Patients.CountAsync(ct), (await db.Patients.AsNoTracking().OrderBy(p => p.Id).Skip(skip).Take(size).ToListAsync(ct)).Select(ToPatient).ToList<F.Resource>()),
             _ => (await db.Encounters.CountAsync(ct), (await db.Encounters.AsNoTracking().Include(e => e.Patient).Include(e => e.Department).Include(e => e.AttendingStaff)
                 .OrderBy(e => e.Id).Skip(skip).Take(size).ToListAsync(ct)).Select(ToEncounter).ToList<F.Resource>()),
         };
-        var self = $"{request.Scheme}://{request.Host}{request.PathBase}/fhir/{type}";
-        var bundle = new F.Bundle { Id = Guid.NewGuid().ToString("n"), Type = F.Bundle.BundleType.Searchset, Total = total, Meta = new F.Meta { LastUpdated = new DateTimeOffset(clock.UtcNow) } };
-        bundle.Link.Add(new F.Bundle.LinkComponent { Relation = "self", Url = $"{self}?_count={size}&_page={number}" });
-        if (skip + size < total) bundle.Link.Add(new F.Bundle.LinkComponent { Relation = "next", Url = $"{self}?_count={size}&_page={number + 1}" });
-        if (number > 1) bundle.Link.Add(new F.Bundle.LinkComponent { Relation = "previous", Url = $"{self}?_count={size}&_page={number - 1}" });
-        foreach (var r in resources)
-            bundle.Entry.Add(new F.Bundle.EntryComponent { FullUrl = $"{self}/{r.Id}", Resource = r, Search = new F.Bundle.SearchComponent { Mode = F.Bundle.SearchEntryMode.Match } });
+        var bundle = set.Bundle(total, resources, clock.UtcNow);
         await audit.RecordAsync(type == "Patient" ? AuditActions.PatientsExported : FhirAuditActions.Exported, type, null,
-            new { format = "fhir", page = number, count = size, returned = resources.Count, total }, ct);
+            new { format = "fhir", page = set.Page, count = size, returned = resources.Count, total }, ct);
         return bundle;
     }
 
@@ -69,9 +66,19 @@ public sealed class ExportRegistryAsFhir(TrustDbContext db, HospitalClock clock,
             new F.Practitioner.QualificationComponent
             {
                 Identifier = s.LicenceNumber is null ? [] : [new F.Identifier("urn:trustbridge:licence", s.LicenceNumber)],
-                Code = new F.CodeableConcept { Text = s.Title ?? "执业医师" },
+                // qualification.code is required; without a title it says only "a licence", so no title is invented on re-import.
+                Code = s.Title is null ? new F.CodeableConcept("urn:trustbridge:qualification", "licence", "执业证书", null) : new F.CodeableConcept { Text = s.Title },
             },
         ],
+    };
+
+    private static F.PractitionerRole ToPractitionerRole(Staff s) => new()
+    {
+        Id = Id(s.Id), Meta = Updated(s.UpdatedAt),
+        Active = s.Active,
+        Practitioner = new F.ResourceReference { Identifier = new F.Identifier(StaffSystem, s.Code) },
+        Organization = s.Department is null ? null : new F.ResourceReference { Identifier = new F.Identifier(DepartmentSystem, s.Department.Code) },
+        Specialty = s.Specialties is null ? [] : [new F.CodeableConcept { Text = s.Specialties }],
     };
 
     private static F.Patient ToPatient(Patient p) => new()

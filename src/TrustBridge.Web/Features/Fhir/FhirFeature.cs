@@ -6,13 +6,15 @@ namespace TrustBridge.Web.Features.Fhir;
 
 /// <summary>
 /// FHIR R4 (Firely SDK) for surveys: GET /fhir/Questionnaire/{code}[/_history/{version}], POST /fhir/QuestionnaireResponse
-/// (one resource or a batch/transaction Bundle), GET /fhir/QuestionnaireResponse?questionnaire=&amp;_lastUpdated=.
+/// (one resource or a batch/transaction Bundle), GET /fhir/QuestionnaireResponse?questionnaire=&amp;_lastUpdated=; the
+/// registry (Organization, Practitioner, PractitionerRole, Patient, Encounter) and feedback cases (Communication) as
+/// paged searchsets.
 /// Everything is application/fhir+json; problems are OperationOutcome with a 4xx status.
 /// </summary>
 public static class FhirFeature
 {
     public static IServiceCollection AddFhir(this IServiceCollection services) =>
-        services.AddScoped<FhirQuestionnaires>().AddScoped<ExportRegistryAsFhir>().AddScoped<ImportQuestionnaireResponses>().AddScoped<SearchQuestionnaireResponses>();
+        services.AddScoped<FhirQuestionnaires>().AddScoped<ExportRegistryAsFhir>().AddScoped<ImportQuestionnaireResponses>().AddScoped<SearchQuestionnaireResponses>().AddScoped<ExportCasesAsFhir>();
 
     public static IEndpointRouteBuilder MapFhirApi(this IEndpointRouteBuilder app)
     {
@@ -88,6 +90,21 @@ public static class FhirFeature
                 .RequireAuthorization(Policies.RegistryWrite)
                 .Produces<string>(StatusCodes.Status200OK, FhirJson.MediaType)
                 .WithSummary($"The registry's {type} resources as a searchset Bundle (id order; _count ≤ 1000, _page; next link while more remain); audited.");
+        fhir.MapGet("/Communication", async (HttpRequest request, int? _count, int? _page, ExportCasesAsFhir export, CancellationToken ct) =>
+            {
+                try
+                {
+                    return FhirJson.Result(await export.RunAsync(request, request.Query["_lastUpdated"].OfType<string>().ToArray(), _count, _page, ct));
+                }
+                catch (FhirSearchProblem p)
+                {
+                    return FhirJson.Outcome(StatusCodes.Status400BadRequest, p.Message);
+                }
+            })
+            .RequireAuthorization(Policies.RegistryWrite)
+            .Produces<string>(StatusCodes.Status200OK, FhirJson.MediaType)
+            .Produces<string>(StatusCodes.Status400BadRequest, FhirJson.MediaType)
+            .WithSummary("Feedback cases as Communication resources (oldest change first; _lastUpdated, _count ≤ 1000, _page; next link while more remain); audited.");
         return app;
     }
 

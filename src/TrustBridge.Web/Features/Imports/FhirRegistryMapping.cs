@@ -31,7 +31,7 @@ public sealed class FhirRegistryMapping(FhirBundle bundle, ImportTally tally, Ho
         }
     }
 
-    public IEnumerable<StaffRow> Staff()
+    public IEnumerable<(StaffRow Row, bool HasRole)> Staff()
     {
         var roles = PractitionerRoles();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -46,8 +46,8 @@ public sealed class FhirRegistryMapping(FhirBundle bundle, ImportTally tally, Ho
             var licence = Fit(e, "qualification.identifier", qualification?.Identifier.Select(i => NullIfBlank(i.Value)).FirstOrDefault(v => v is not null), 32, problems);
             var title = Fit(e, "qualification.code", NullIfBlank(qualification?.Code?.Text), 32, problems);
             if (Reject("Practitioner", problems)) continue;
-            var role = code is not null && roles.TryGetValue(code, out var r) ? r : default;
-            yield return new StaffRow(e.Origin, code!, name!, title, role.Department, licence, role.Specialties, null, pr.Active ?? true);
+            var hasRole = roles.TryGetValue(code!, out var role);
+            yield return (new StaffRow(e.Origin, code!, name!, title, role.Department, licence, role.Specialties, null, pr.Active ?? true), hasRole);
         }
     }
 

@@ -19,8 +19,11 @@ public static class ImportFhirBundle
         var fhir = new FhirRegistryMapping(bundle, s.Tally, s.Clock);
         // FHIR says nothing of a department's kind or a doctor's biography: keep what TrustBridge has.
         await ImportDepartments.RunAsync(s, fhir.Departments().ToList(), "Organization", keep: ["kind"]);
-        await ImportStaff.RunAsync(s, fhir.Staff().ToList(), "Practitioner", keep: ["bio"]);
-        await ImportPatients.RunAsync(s, fhir.Patients().ToList(), "Patient");
+        // A Practitioner without a PractitionerRole in the bundle keeps the department and specialties stored for it.
+        var staff = fhir.Staff().ToList();
+        await ImportStaff.RunAsync(s, staff.Where(r => r.HasRole).Select(r => r.Row).ToList(), "Practitioner", keep: ["bio"]);
+        await ImportStaff.RunAsync(s, staff.Where(r => !r.HasRole).Select(r => r.Row).ToList(), "Practitioner", keep: ["bio", "department_id", "specialties"]);
+        await ImportPatients.RunAsync(s, fhir.Patients().ToList(), "Patient", absentIdentifiersKept: true);
         await ImportEncounters.RunAsync(s, fhir.Encounters().ToList(), "Encounter");
     }
 }

@@ -14,6 +14,8 @@ public static class EvaluationSets
 {
     public static IReadOnlyList<EvaluationText> HeldOut202612 => Read("heldout-2026-12.tsv");
     public static IReadOnlyList<EvaluationText> Final202612 => Read("final-2026-12.tsv");
+    /// <summary>Written by an author who never saw the triage code, lexicons or earlier sets; committed before round 3.</summary>
+    public static IReadOnlyList<EvaluationText> Blind202612b => Read("blind-2026-12b.tsv");
 
     public static IReadOnlyList<EvaluationText> Read(string name)
     {

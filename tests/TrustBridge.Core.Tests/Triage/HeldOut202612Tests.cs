@@ -37,6 +37,20 @@ public class HeldOut202612Tests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void The_blind_set_b_has_300_texts_over_every_threat_class_and_shares_none_with_the_earlier_sets()
+    {
+        var set = EvaluationSets.Blind202612b;
+        set.Count.ShouldBe(300);
+        foreach (var c in ThreatClasses) set.Count(t => t.Threat == c).ShouldBeGreaterThanOrEqualTo(12, c);
+        set.Count(t => t.Mention != "-").ShouldBeGreaterThanOrEqualTo(80);
+        var earlier = EvaluationSets.HeldOut202612.Concat(EvaluationSets.Final202612).Select(t => t.Labels.Text).ToHashSet();
+        set.ShouldAllBe(t => !earlier.Contains(t.Labels.Text));
+    }
+
+    [Fact]
+    public void Prints_the_evaluation_on_the_blind_set_b() => output.WriteLine(Report("blind 2026-12b", EvaluationSets.Blind202612b));
+
+    [Fact]
     public void Prints_the_evaluation_on_the_final_set() => output.WriteLine(Report("final 2026-12", EvaluationSets.Final202612));
 
     [Fact]

@@ -8,6 +8,7 @@ using TrustBridge.Web.Features.Exports;
 using TrustBridge.Web.Features.Feedback;
 using TrustBridge.Web.Features.Fhir;
 using TrustBridge.Web.Features.Health;
+using TrustBridge.Web.Features.Hospital;
 using TrustBridge.Web.Features.Imports;
 using TrustBridge.Web.Features.Notifications;
 using TrustBridge.Web.Features.Organization;
@@ -45,6 +46,7 @@ app.UseRouting();
 app.UseNotFoundForUnknownPages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UsePlausibleDateQueries();
 app.UseRateLimiter();
 
 // One line per feature.

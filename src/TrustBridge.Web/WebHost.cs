@@ -1,5 +1,6 @@
 using TrustBridge.Web.Features.Accounts;
 using TrustBridge.Web.Features.Health;
+using TrustBridge.Web.Features.Hospital;
 using TrustBridge.Web.Features.Localization;
 using TrustBridge.Web.Features.Paging;
 
@@ -11,6 +12,7 @@ public static class WebHost
     public static IServiceCollection AddWebHost(this IServiceCollection services)
     {
         services.AddTrustProblemDetails();
+        services.AddPlausibleDateInput();
         services.AddOpenApi();
         services.AddUiLocalization();
         services.AddPageNumberBinding();

@@ -13,6 +13,7 @@ using TrustBridge.Web.Features.Imports;
 using TrustBridge.Web.Features.Notifications;
 using TrustBridge.Web.Features.Organization;
 using TrustBridge.Web.Features.Patients;
+using TrustBridge.Web.Features.Privacy;
 using TrustBridge.Web.Features.Surveys;
 using TrustBridge.Web.Features.Trust;
 using TrustBridge.Web;
@@ -39,6 +40,7 @@ var app = builder.Build();
 
 await StartupTasks.RunAsync(app.Services, app.Configuration);
 
+app.UseNoStoreResponses();
 app.UseTrustProblemDetails();
 app.UseStaticFiles();
 app.UseRequestLocalization();

@@ -3,6 +3,7 @@ using TrustBridge.Web.Features.Health;
 using TrustBridge.Web.Features.Hospital;
 using TrustBridge.Web.Features.Localization;
 using TrustBridge.Web.Features.Paging;
+using TrustBridge.Web.Features.Privacy;
 
 namespace TrustBridge.Web;
 
@@ -13,6 +14,7 @@ public static class WebHost
     {
         services.AddTrustProblemDetails();
         services.AddPlausibleDateInput();
+        services.AddNoStoreResponses();
         services.AddOpenApi();
         services.AddUiLocalization();
         services.AddPageNumberBinding();

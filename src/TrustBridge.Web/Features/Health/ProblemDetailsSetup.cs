@@ -75,12 +75,26 @@ public static class ProblemDetailsSetup
     {
         Func<Exception, int> status = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
         app.UseWhen(WantsPage, page => page
-            .UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error/500", StatusCodeSelector = status })
+            .UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error/500", StatusCodeSelector = status, SuppressDiagnosticsCallback = ClientErrorLoggedBriefly })
             .UseStatusCodePagesWithReExecute("/Error/{0}"));
         app.UseWhen(c => !WantsPage(c), api => api
-            .UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = status })
+            .UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = status, SuppressDiagnosticsCallback = ClientErrorLoggedBriefly })
             .UseStatusCodePages());
         return app;
+    }
+
+    /// <summary>
+    /// Issue 16, defect 12: a request the client got wrong (a 4xx BadHttpRequestException: malformed JSON, an unknown
+    /// member, a body too large) is one information line without a stack trace; the handler's own error log with the
+    /// stack is kept for 5xx only. A fuzz run no longer writes megabytes of stack traces.
+    /// </summary>
+    private static bool ClientErrorLoggedBriefly(ExceptionHandlerSuppressDiagnosticsContext context)
+    {
+        if (context.Exception is not BadHttpRequestException { StatusCode: < 500 } bad) return false;
+        context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("TrustBridge.ClientErrors").LogInformation(
+            "{Method} {Path} answered {Status}: {Problem}", context.HttpContext.Request.Method, context.HttpContext.Request.Path.Value,
+            bad.StatusCode, bad.InnerException is { } inner ? $"{bad.Message} {inner.Message}" : bad.Message);
+        return true;
     }
 
     /// <summary>

@@ -8,10 +8,12 @@ using TrustBridge.Web.Features.Exports;
 using TrustBridge.Web.Features.Feedback;
 using TrustBridge.Web.Features.Fhir;
 using TrustBridge.Web.Features.Health;
+using TrustBridge.Web.Features.Hospital;
 using TrustBridge.Web.Features.Imports;
 using TrustBridge.Web.Features.Notifications;
 using TrustBridge.Web.Features.Organization;
 using TrustBridge.Web.Features.Patients;
+using TrustBridge.Web.Features.Privacy;
 using TrustBridge.Web.Features.Surveys;
 using TrustBridge.Web.Features.Trust;
 using TrustBridge.Web;
@@ -38,6 +40,7 @@ var app = builder.Build();
 
 await StartupTasks.RunAsync(app.Services, app.Configuration);
 
+app.UseNoStoreResponses();
 app.UseTrustProblemDetails();
 app.UseStaticFiles();
 app.UseRequestLocalization();
@@ -45,6 +48,7 @@ app.UseRouting();
 app.UseNotFoundForUnknownPages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UsePlausibleDateQueries();
 app.UseRateLimiter();
 
 // One line per feature.

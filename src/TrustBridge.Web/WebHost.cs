@@ -1,7 +1,9 @@
 using TrustBridge.Web.Features.Accounts;
 using TrustBridge.Web.Features.Health;
+using TrustBridge.Web.Features.Hospital;
 using TrustBridge.Web.Features.Localization;
 using TrustBridge.Web.Features.Paging;
+using TrustBridge.Web.Features.Privacy;
 
 namespace TrustBridge.Web;
 
@@ -11,6 +13,8 @@ public static class WebHost
     public static IServiceCollection AddWebHost(this IServiceCollection services)
     {
         services.AddTrustProblemDetails();
+        services.AddPlausibleDateInput();
+        services.AddNoStoreResponses();
         services.AddOpenApi();
         services.AddUiLocalization();
         services.AddPageNumberBinding();

@@ -111,6 +111,7 @@ public sealed class ManageUsers(TrustDbContext db, UserManager<StaffUser> users,
     private async Task<List<int>> ResolveDepartments(string[]? codes, Dictionary<string, string[]> errors, CancellationToken ct)
     {
         if (codes is null || codes.Length == 0) return [];
+        if (Organization.DepartmentCodeList.TooLong(codes) is { } tooLong) { errors["departmentCodes"] = [tooLong]; return []; }
         var found = await db.Departments.Where(d => codes.Contains(d.Code)).Select(d => new { d.Id, d.Code }).ToListAsync(ct);
         var missing = codes.Except(found.Select(f => f.Code)).ToArray();
         if (missing.Length > 0) errors["departmentCodes"] = [$"Unknown department code(s): {string.Join(", ", missing)}."];

@@ -202,6 +202,9 @@ public sealed class CaseWorkflow(TrustDbContext db, HospitalClock clock, Hospita
         if (!FeedbackTypes.All.Contains(type)) return CaseActionResult.Invalid("type", $"Unknown type '{type}'.");
         if (!FeedbackCategories.All.Contains(category)) return CaseActionResult.Invalid("category", $"Unknown category '{category}'.");
         if (!RiskLevels.All.Contains(risk)) return CaseActionResult.Invalid("riskLevel", $"Unknown risk level '{risk}'.");
+        // Issue 16, defect 11: a correction that changes nothing would add a history entry and a training row that only repeat the case.
+        if ((type, category, risk) == (c.Type, c.Category, c.RiskLevel))
+            return CaseActionResult.Invalid("type", "Nothing to correct: give a type, category or risk level different from the case's.");
         var wasHigh = c.RiskLevel == RiskLevels.High;
         h.Add(c, "reclassified", who, c.Status, c.Status, $"{c.Type}/{c.Category}/{c.RiskLevel} → {type}/{category}/{risk}" + Suffix(a.Text));
         (c.Type, c.Category, c.RiskLevel) = (type, category, risk);
@@ -252,6 +255,9 @@ public sealed class CaseWorkflow(TrustDbContext db, HospitalClock clock, Hospita
 
     public Task<CaseActionResult> LinkAsync(int id, CaseAction a, CaseViewer v, CancellationToken ct) => ChangeAsync(id, v, "linked", async (c, h, who) =>
     {
+        if (string.IsNullOrWhiteSpace(a.PatientMrn) && a.EncounterId is null)
+            return CaseActionResult.Invalid("patientMrn", "Nothing to link: give patientMrn or encounterId.");
+        var before = (c.PatientId, c.EncounterId);
         if (!string.IsNullOrWhiteSpace(a.PatientMrn))
         {
             var pid = await db.Patients.Where(p => p.Mrn == a.PatientMrn).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
@@ -265,6 +271,8 @@ public sealed class CaseWorkflow(TrustDbContext db, HospitalClock clock, Hospita
             c.EncounterId = enc;
             c.PatientId ??= e.PatientId;
         }
+        if ((c.PatientId, c.EncounterId) == before)
+            return CaseActionResult.Invalid(a.EncounterId is null ? "patientMrn" : "encounterId", "Nothing to link: the case is already linked to that.");
         h.Add(c, "linked", who, c.Status, c.Status, null);
         return CaseActionResult.Done;
     }, ct, handlersOnly: true);

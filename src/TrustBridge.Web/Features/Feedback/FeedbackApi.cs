@@ -89,7 +89,7 @@ public static class FeedbackApi
     {
         FeedbackInput? input;
         try { input = await http.Request.ReadFromJsonAsync<FeedbackInput>(ct); }
-        catch (System.Text.Json.JsonException e) { return Results.Problem($"The body is not valid JSON: {e.Message}", statusCode: 400, title: "Malformed JSON"); }
+        catch (System.Text.Json.JsonException e) { return Health.ProblemDetailsSetup.JsonBodyProblem(e); }
         catch (InvalidOperationException) { return Results.Problem("Send application/json.", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type"); }
         if (input is null) return Results.Problem("The body is empty.", statusCode: 400, title: "Malformed JSON");
         var user = http.User;

@@ -56,6 +56,7 @@ public sealed class ReceiveFeedback(TrustDbContext db, HospitalCalendar calendar
         if (name is { Length: 0 }) name = null;
 
         var codes = (input.DepartmentCodes ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).Distinct().ToList();
+        if (Organization.DepartmentCodeList.TooLong(codes) is { } tooLong) { Error("departmentCodes", tooLong); codes = []; }
         var departments = codes.Count == 0 ? [] : await db.Departments.Where(d => codes.Contains(d.Code)).Select(d => new { d.Id, d.Code }).ToListAsync(ct);
         var unknown = codes.Except(departments.Select(d => d.Code)).ToList();
         if (unknown.Count > 0) Error("departmentCodes", $"Unknown department {string.Join(", ", unknown)}.");

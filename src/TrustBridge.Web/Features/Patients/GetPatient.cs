@@ -29,9 +29,11 @@ public sealed class GetPatient(TrustDbContext db, AuditLog audit, TimeProvider c
     /// <summary>The full mobile and identity number, for roles allowed to see them; always audited.</summary>
     public async Task<RevealedIdentifiers?> RevealAsync(int id, string? reason, CancellationToken ct = default)
     {
+        // Callers check the reason first (RevealReasons.Check) to answer a 400; a reveal without one never happens.
+        if (RevealReasons.Check(reason) is not { Reason: { } checkedReason }) throw new ArgumentException("A reveal needs a reason.", nameof(reason));
         var p = await db.Patients.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (p is null) return null;
-        await audit.RecordAsync(AuditActions.PatientIdentifiersRevealed, "patient", p.Mrn, new { reason }, ct);
+        await audit.RecordAsync(AuditActions.PatientIdentifiersRevealed, "patient", p.Mrn, new { reason = checkedReason }, ct);
         return new RevealedIdentifiers(p.Id, p.Mrn, protector.Reveal(p.MobileEncrypted), protector.Reveal(p.IdNumberEncrypted));
     }
 

@@ -17,10 +17,14 @@ public static class PatientsApi
             .WithSummary("Search patients by MRN or name; mobile and identity numbers come masked.");
         group.MapGet("/{id:int}", async Task<Results<Ok<PatientDetail>, NotFound>> (int id, GetPatient get, ScopeOfUser scopes, HttpContext http, CancellationToken ct) =>
             await get.RunAsync(id, await scopes.ForAsync(http.User, ct), ct) is { } p ? TypedResults.Ok(p) : TypedResults.NotFound());
-        group.MapPost("/{id:int}/reveal", async Task<Results<Ok<RevealedIdentifiers>, NotFound>> (int id, RevealRequest? body, GetPatient get, CancellationToken ct) =>
-            await get.RevealAsync(id, body?.Reason, ct) is { } r ? TypedResults.Ok(r) : TypedResults.NotFound())
+        group.MapPost("/{id:int}/reveal", async Task<Results<Ok<RevealedIdentifiers>, NotFound, ValidationProblem>> (int id, RevealRequest? body, GetPatient get, CancellationToken ct) =>
+            {
+                if (RevealReasons.Check(body?.Reason) is { Problem: { } problem })
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = [problem] });
+                return await get.RevealAsync(id, body!.Reason, ct) is { } r ? TypedResults.Ok(r) : TypedResults.NotFound();
+            })
             .RequireAuthorization(Policies.RevealPatientIdentifiers)
-            .WithSummary("The full mobile and identity number of one patient. Audited.");
+            .WithSummary("The full mobile and identity number of one patient, with a reason (follow-up-call, identity-check, case-handling, legal-request, or 4–500 characters of text); audited.");
 
         var enc = app.MapGroup("/api/encounters").WithTags("Encounters").RequireAuthorization(Policies.Staff);
         enc.MapGet("/", async Task<Results<Ok<Paged<EncounterView>>, ValidationProblem>> (string? departmentCode, DateOnly? from, DateOnly? to, string? type, string? patient, string? staffCode,

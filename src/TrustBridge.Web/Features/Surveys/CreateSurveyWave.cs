@@ -31,6 +31,7 @@ public sealed class CreateSurveyWave(TrustDbContext db, InstrumentCatalog catalo
         var rate = input.ResponseRate ?? 0.4;
         if (rate is <= 0 or > 1) errors["responseRate"] = ["responseRate must be in (0, 1]."];
         var codes = input.DepartmentCodes ?? [];
+        if (Organization.DepartmentCodeList.TooLong(codes) is { } tooLong) { errors["departmentCodes"] = [tooLong]; return (null, errors); }
         var departments = await db.Departments.Where(d => codes.Contains(d.Code)).ToListAsync(ct);
         if (codes.Length == 0) errors["departmentCodes"] = ["Choose at least one department."];
         else if (codes.Except(departments.Select(d => d.Code)).ToArray() is { Length: > 0 } unknown)

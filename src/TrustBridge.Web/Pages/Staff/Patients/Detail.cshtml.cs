@@ -16,6 +16,9 @@ public sealed class DetailModel(GetPatient get, ScopeOfUser scopes, IAuthorizati
     public RevealedIdentifiers? Revealed { get; private set; }
     public bool CanReveal { get; private set; }
     [BindProperty] public string? Reason { get; set; }
+    /// <summary>A listed reason (RevealReasons.Listed), or empty for the text in Reason.</summary>
+    [BindProperty] public string? ReasonChoice { get; set; }
+    public string? ReasonProblem { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -23,7 +26,13 @@ public sealed class DetailModel(GetPatient get, ScopeOfUser scopes, IAuthorizati
     {
         if (!(await authorization.AuthorizeAsync(User, Policies.RevealPatientIdentifiers)).Succeeded) return Forbid();
         if (!await LoadAsync(id, ct)) return NotFound();
-        Revealed = await get.RevealAsync(id, string.IsNullOrWhiteSpace(Reason) ? null : Reason.Trim(), ct);
+        var reason = string.IsNullOrWhiteSpace(ReasonChoice) ? Reason : ReasonChoice;
+        if (RevealReasons.Check(reason).Problem is not null)
+        {
+            ReasonProblem = "请选择查看原因，或填写至少 4 个字、不超过 500 字的原因。";
+            return Page();
+        }
+        Revealed = await get.RevealAsync(id, reason, ct);
         return Page();
     }
 

@@ -44,6 +44,7 @@ app.UseRequestLocalization();
 app.UseRouting();
 app.UseNotFoundForUnknownPages();
 app.UseAuthentication();
+app.UseCurrentUserCheck();
 app.UseAuthorization();
 app.UseRateLimiter();
 

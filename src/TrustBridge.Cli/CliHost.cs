@@ -52,5 +52,7 @@ public static class CliHost
     {
         await using var scope = sp.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<Migrator>().ApplyAsync(ct);
+        scope.ServiceProvider.GetRequiredService<AuditLog>().ActorOverride = AuditActor.Cli();
+        await scope.ServiceProvider.GetRequiredService<AuditLog>().EnsureKeyedChainAsync(ct);
     }
 }

@@ -12,6 +12,7 @@ public static class TrustBridgeCommand
         root.Options.Add(CliHost.Connection);
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
+        root.Subcommands.Add(AuditCommand.CreateVerifyAudit());
         var import = ImportCommand.Create();
         import.Subcommands.Add(ImportResponsesCommand.Create());
         root.Subcommands.Add(import);

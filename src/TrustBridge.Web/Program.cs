@@ -47,6 +47,7 @@ app.UseRequestLocalization();
 app.UseRouting();
 app.UseNotFoundForUnknownPages();
 app.UseAuthentication();
+app.UseCurrentUserCheck();
 app.UseAuthorization();
 app.UsePlausibleDateQueries();
 app.UseRateLimiter();

@@ -14,6 +14,10 @@ public static class StartupTasks
         using var scope = services.CreateScope();
         var sp = scope.ServiceProvider;
         await sp.GetRequiredService<Migrator>().ApplyAsync(ct);
+        if (sp.GetRequiredService<Features.Audit.AuditKey>().Key is null)
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("TrustBridge.Audit").LogWarning(
+                "No audit key (Audit:Key or DataProtection:MasterKey): the audit chain is an unkeyed SHA-256 chain that someone holding the database can recompute.");
+        await sp.GetRequiredService<Features.Audit.AuditLog>().EnsureKeyedChainAsync(ct);
         if (await sp.GetRequiredService<BootstrapAdministrator>().EnsureAsync(ct) is { } admin)
         {
             var line = admin.GeneratedPassword is null

@@ -28,7 +28,7 @@ public static class TrustBridgeServices
         services.AddHttpContextAccessor();
         services.AddTrustDatabase(configuration);
         services.AddPatientPrivacy(configuration);
-        services.AddAuditLog();
+        services.AddAuditLog(configuration);
         services.AddSingleton<Features.Health.StartupState>();
         services.AddOptions<JsonOptions>().Configure<HospitalClock>((o, clock) =>
             o.SerializerOptions.Converters.Add(new HospitalTimeJsonConverter(clock)));

@@ -43,6 +43,7 @@ public class TrustDbContext(DbContextOptions<TrustDbContext> options) : Identity
     public DbSet<DisputeSeal> DisputeSeals => Set<DisputeSeal>();
     public DbSet<DisputeDuty> DisputeDuties => Set<DisputeDuty>();
     public DbSet<DisputeAccountability> DisputeAccountability => Set<DisputeAccountability>();
+    public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

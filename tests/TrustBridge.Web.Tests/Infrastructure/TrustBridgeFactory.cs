@@ -23,6 +23,11 @@ public class TrustBridgeFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string Provider { get; } = TestDatabase.Provider;
     public string ConnectionString { get; }
+    /// <summary>The audit checkpoint file of this app (outside the database, one per test database).</summary>
+    public string AuditCheckpointPath { get; } = Path.Combine(Path.GetTempPath(), $"tb_test_{Guid.NewGuid():N}.audit-checkpoints.jsonl");
+
+    // The CLI reads its keys from the environment like an operator's shell: the same master key, so it verifies the keyed chain.
+    static TrustBridgeFactory() => Environment.SetEnvironmentVariable("DataProtection__MasterKey", MasterKey);
     private readonly string? _postgresDatabase;
     private readonly string? _sqliteFile;
 
@@ -50,6 +55,7 @@ public class TrustBridgeFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("Demo:Size", "none");
         builder.UseSetting("DataProtection:MasterKey", MasterKey);
+        builder.UseSetting("Audit:CheckpointPath", AuditCheckpointPath);
         // Background loops off: tests run the dispatcher and the survey jobs themselves, when they mean to.
         builder.UseSetting("Surveys:JobsEnabled", "false");
         builder.UseSetting("Feedback:JobsEnabled", "false");
@@ -89,6 +95,7 @@ public class TrustBridgeFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         Dispose();
         if (_postgresDatabase is not null) TestDatabase.DropPostgresDatabase(_postgresDatabase);
+        try { File.Delete(AuditCheckpointPath); } catch (IOException) { }
         if (_sqliteFile is not null)
             foreach (var f in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm" })
                 try { File.Delete(f); } catch (IOException) { }

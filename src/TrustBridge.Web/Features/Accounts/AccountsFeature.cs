@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using TrustBridge.Web.Data;
 using TrustBridge.Web.Domain;
@@ -30,16 +31,35 @@ public static class AccountsFeature
             o.Cookie.Name = "trustbridge.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // The session itself lives in staff_sessions (DatabaseTicketStore); the cookie slides with the idle timeout.
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
             o.SlidingExpiration = true;
             // An API client gets a status code, never a redirect to the login page.
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
         });
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<ITicketStore, StaffSessions>((o, store, sessions) =>
+            {
+                o.SessionStore = store;
+                o.ExpireTimeSpan = sessions.IdleTimeout;
+            });
+        services.AddSingleton<ITicketStore, DatabaseTicketStore>();
+        services.AddSingleton<IdentityOptionsAccessor>();
+        AddSessions(services);
         services.AddScoped<BootstrapAdministrator>();
         services.AddScoped<ManageUsers>();
         return services;
     }
+
+    private static void AddSessions(IServiceCollection services)
+    {
+        services.AddMemoryCache();
+        services.AddSingleton<StaffSessions>();
+    }
+
+    /// <summary>Between authentication and authorization: the user's current state and roles on every request.</summary>
+    public static IApplicationBuilder UseCurrentUserCheck(this IApplicationBuilder app) => app.UseMiddleware<CurrentUserCheck>();
 
     /// <summary>Sign-in (/api/auth) and user management (/api/users).</summary>
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app) => app.MapAuthApi().MapUsersApi();
@@ -60,6 +80,7 @@ public static class AccountsFeature
     public static IServiceCollection AddUserManagement(this IServiceCollection services)
     {
         services.AddIdentityCore<StaffUser>(ConfigureIdentity).AddRoles<IdentityRole>().AddEntityFrameworkStores<TrustDbContext>();
+        AddSessions(services);
         return services.AddScoped<ManageUsers>().AddScoped<BootstrapAdministrator>();
     }
 

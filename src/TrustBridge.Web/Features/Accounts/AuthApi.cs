@@ -15,6 +15,8 @@ public static class AuthApi
         group.MapPost("/login", Login).AllowAnonymous()
             .WithSummary("Exchange email and password for a bearer token ({tokenType, accessToken, expiresIn, refreshToken}).");
         group.MapGet("/me", Me).RequireAuthorization(Policies.Staff);
+        group.MapPost("/logout", Logout).RequireAuthorization(Policies.Staff)
+            .WithSummary("Ends the session of this bearer token (or cookie) at once.");
         return app;
     }
 
@@ -31,6 +33,13 @@ public static class AuthApi
             SignInOutcome.LockedOut => TypedResults.Problem("Too many failed attempts; the account is locked for 15 minutes.", statusCode: StatusCodes.Status401Unauthorized, title: "Locked out"),
             _ => TypedResults.Problem("Email or password is wrong.", statusCode: StatusCodes.Status401Unauthorized, title: "Login failed"),
         };
+    }
+
+    private static async Task<NoContent> Logout(HttpContext http, StaffSessions sessions, AuditLog audit)
+    {
+        if (http.User.FindFirst(StaffSessions.SessionClaim)?.Value is { } sid) await sessions.EndAsync(sid, http.RequestAborted);
+        await audit.RecordAsync(AuditActions.Logout, "user", http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, new { scheme = "api" });
+        return TypedResults.NoContent();
     }
 
     private static async Task<Ok<CurrentUser>> Me(HttpContext http, UserManager<StaffUser> users, ScopeOfUser scope)

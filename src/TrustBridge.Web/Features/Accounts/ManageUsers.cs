@@ -11,7 +11,7 @@ public sealed record UserSummary(string Id, string Email, string DisplayName, st
 public sealed record UserInput(string? Email, string? DisplayName, string? Password, string[]? Roles, string[]? DepartmentCodes, string? StaffCode, bool? Locked);
 
 /// <summary>Administrators create logins, set their roles and the departments they are scoped to, and lock or unlock them.</summary>
-public sealed class ManageUsers(TrustDbContext db, UserManager<StaffUser> users, AuditLog audit, TimeProvider clock)
+public sealed class ManageUsers(TrustDbContext db, UserManager<StaffUser> users, AuditLog audit, TimeProvider clock, StaffSessions sessions)
 {
     public Task<List<UserSummary>> ListAsync(string? q, CancellationToken ct = default)
     {
@@ -68,14 +68,18 @@ public sealed class ManageUsers(TrustDbContext db, UserManager<StaffUser> users,
         if (input.DisplayName is { Length: > 0 } name) user.DisplayName = name.Trim();
         user.StaffId = staffId;
         await users.UpdateAsync(user);
+        var scopeChanged = false;
         if (input.Roles is not null)
         {
             var current = await users.GetRolesAsync(user);
+            scopeChanged |= !current.Order().SequenceEqual(input.Roles.Distinct().Order());
             await users.RemoveFromRolesAsync(user, current.Except(input.Roles));
             await users.AddToRolesAsync(user, input.Roles.Except(current));
         }
         if (deptIds is not null)
         {
+            var before = await db.UserDepartmentScopes.Where(s => s.UserId == id).Select(s => s.DepartmentId).ToListAsync(ct);
+            scopeChanged |= !before.Order().SequenceEqual(deptIds.Distinct().Order());
             db.UserDepartmentScopes.RemoveRange(db.UserDepartmentScopes.Where(s => s.UserId == id));
             db.UserDepartmentScopes.AddRange(deptIds.Select(d => new UserDepartmentScope { UserId = id, DepartmentId = d }));
             await db.SaveChangesAsync(ct);
@@ -91,9 +95,41 @@ public sealed class ManageUsers(TrustDbContext db, UserManager<StaffUser> users,
             await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
             if (!locked) await users.ResetAccessFailedCountAsync(user);
         }
+        // A new password or a lock ends every session and token at once (the stamp changes too); a change of roles or
+        // departments ends the staff cookies, and tokens are judged by the new roles on their next request.
+        if (!string.IsNullOrEmpty(input.Password) || input.Locked == true)
+        {
+            if (input.Locked == true) await users.UpdateSecurityStampAsync(user);
+            await sessions.EndAllAsync(id, ct: ct);
+        }
+        else if (scopeChanged) await sessions.EndAllAsync(id, StaffSession.Cookie, ct);
+        sessions.ForgetUser(id);
         await audit.RecordAsync(AuditActions.UserUpdated, "user", id,
             new { roles = input.Roles, departments = input.DepartmentCodes, passwordChanged = !string.IsNullOrEmpty(input.Password), locked = input.Locked }, ct);
         return (await GetAsync(id, ct), errors);
+    }
+
+    /// <summary>Deletes a login; its sessions and tokens end at once. Null when there is no such user.</summary>
+    public async Task<bool?> DeleteAsync(string id, CancellationToken ct = default)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return null;
+        var deleted = await users.DeleteAsync(user);
+        if (!deleted.Succeeded) return false;
+        await sessions.EndAllAsync(id, ct: ct);
+        await audit.RecordAsync(AuditActions.UserDeleted, "user", id, new { email = user.Email }, ct);
+        return true;
+    }
+
+    /// <summary>An administrator's "sign out everywhere": every cookie session and bearer token of the user ends now.</summary>
+    public async Task<int?> SignOutEverywhereAsync(string id, CancellationToken ct = default)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return null;
+        await users.UpdateSecurityStampAsync(user);
+        var ended = await sessions.EndAllAsync(id, ct: ct);
+        await audit.RecordAsync(AuditActions.UserSignedOutEverywhere, "user", id, new { sessions = ended }, ct);
+        return ended;
     }
 
     private static Dictionary<string, string[]> Validate(UserInput input, bool creating)

@@ -21,10 +21,15 @@ public static class SignInFlow
             await audit.RecordAsync(new AuditActor(null, email.Trim(), ip), AuditActions.LoginFailed, "user", null, new { reason = "unknown email" });
             return SignInOutcome.Failed;
         }
-        var result = await signIn.PasswordSignInAsync(user, password, persistent, lockoutOnFailure: true);
+        var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
         var actor = new AuditActor(user.Id, user.Email, ip);
         if (result.Succeeded)
         {
+            // A server-side session for this sign-in: its id is a claim of the cookie ticket or the bearer token.
+            var sessions = http.RequestServices.GetRequiredService<StaffSessions>();
+            var sid = StaffSessions.NewId();
+            if (scheme == IdentityConstants.BearerScheme) await sessions.CreateBearerAsync(sid, user.Id, ip);
+            await signIn.SignInWithClaimsAsync(user, persistent, [new System.Security.Claims.Claim(StaffSessions.SessionClaim, sid), new System.Security.Claims.Claim("amr", "pwd")]);
             await audit.RecordAsync(actor, AuditActions.LoginSucceeded, "user", user.Id, new { scheme });
             return SignInOutcome.Succeeded;
         }

@@ -17,6 +17,8 @@ public static class AuditActions
     public const string EncountersViewed = "encounter.list-viewed";
     public const string UserCreated = "user.created";
     public const string UserUpdated = "user.updated";
+    public const string UserDeleted = "user.deleted";
+    public const string UserSignedOutEverywhere = "user.signed-out-everywhere";
     public const string DemoSeeded = "demo.seeded";
     public const string InvitationQrIssued = "survey-invitation.qr-issued";
 }

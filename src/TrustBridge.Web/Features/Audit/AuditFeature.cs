@@ -10,8 +10,12 @@ public sealed record AuditFilter(string? User = null, string? Action = null, str
 
 public static class AuditFeature
 {
-    public static IServiceCollection AddAuditLog(this IServiceCollection services) => services
-        .AddScoped<AuditLog>().AddScoped<VerifyAuditChain>().AddScoped<SearchAuditLog>();
+    public static IServiceCollection AddAuditLog(this IServiceCollection services, IConfiguration configuration) => services
+        .AddSingleton(AuditKey.From(configuration))
+        .AddSingleton<AuditChainState>()
+        .AddSingleton(sp => AuditCheckpoints.From(configuration, sp.GetRequiredService<DatabaseOptions>()))
+        .AddScoped<AuditLog>().AddScoped<VerifyAuditChain>().AddScoped<SearchAuditLog>().AddScoped<WriteAuditCheckpoint>()
+        .AddHostedService<AuditCheckpointJob>();
 
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
     {
@@ -20,7 +24,7 @@ public static class AuditFeature
             SearchAuditLog search, CancellationToken ct) =>
             TypedResults.Ok(await search.RunAsync(new AuditFilter(user, action, entityType, entityId, from, to, page, pageSize), ct)));
         group.MapPost("/verify", async (VerifyAuditChain verify, CancellationToken ct) => TypedResults.Ok(await verify.RunAsync(null, ct)))
-            .WithSummary("Checks the hash chain of the whole audit log.");
+            .WithSummary("Checks the keyed hash chain of the whole audit log against the latest checkpoint outside the database.");
         return app;
     }
 }

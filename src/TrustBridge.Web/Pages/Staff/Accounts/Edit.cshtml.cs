@@ -58,6 +58,14 @@ public sealed class EditModel(ManageUsers users, ListDepartments departments) : 
         return Page();
     }
 
+    /// <summary>Ends every session and token of the account (ManageUsers.SignOutEverywhereAsync, audited).</summary>
+    public async Task<IActionResult> OnPostSignOutEverywhereAsync(string? id, CancellationToken ct)
+    {
+        if (id is null || await users.SignOutEverywhereAsync(id, ct) is not { } ended) return NotFound();
+        TempData["SignedOut"] = ended;
+        return Redirect("/Staff/Accounts");
+    }
+
     private async Task LoadDepartmentsAsync(CancellationToken ct) =>
         Departments = (await departments.RunAsync(new DepartmentFilter(PageSize: 500), ct)).Items;
 }

@@ -70,6 +70,14 @@ public class AssessmentFlowTests(AssessmentFixture app) : IClassFixture<Assessme
         // the plan is an ordinary improvement plan: its page opens
         var page = await admin.GetAsync($"/Staff/Improvement/Plan/{plan.Id}");
         page.StatusCode.ShouldBe(HttpStatusCode.OK);
+        // the scorecard page names the department under target and shows the notice; not assessed reads 未评估, not 0
+        var html = await (await admin.GetAsync("/Staff/Assessment?period=2026Q3")).Content.ReadAsStringAsync();
+        html.ShouldContain("data-unit=\"A1\"");
+        html.ShouldContain("未达标");
+        html.ShouldContain("未评估");
+        html.ShouldContain($"/Staff/Improvement/Plan/{plan.Id}");
+        (await admin.GetAsync("/Staff/Assessment/Weights")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await office.GetAsync("/Staff/Assessment/Weights")).StatusCode.ShouldNotBe(HttpStatusCode.OK);
     }
 
     [Fact]
@@ -109,6 +117,9 @@ public class AssessmentFlowTests(AssessmentFixture app) : IClassFixture<Assessme
         var k1 = await JsonAsync(await office.GetAsync("/api/training/staff/K1/credits?year=2026"), 200);
         (k1.GetProperty("status").GetString(), k1.GetProperty("shortBy").GetDecimal(), k1.GetProperty("total").GetDecimal()).ShouldBe(("on-track", 0m, 25m));
 
+        var credits = await (await nurse.GetAsync("/Staff/Training/Credits")).Content.ReadAsStringAsync();
+        credits.ShouldContain("护士1");
+        credits.ShouldContain($"id=\"credits-total\">{after.GetProperty("total").GetDecimal():0.#}<");
         var sessions = await JsonAsync(await office.GetAsync("/api/training/sessions"), 200);
         sessions.EnumerateArray().Single(s => s.GetProperty("id").GetInt32() == session.GetProperty("id").GetInt32()).GetProperty("attended").GetInt32().ShouldBe(1);
     }

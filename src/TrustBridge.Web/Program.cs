@@ -16,6 +16,8 @@ using TrustBridge.Web.Features.Patients;
 using TrustBridge.Web.Features.Privacy;
 using TrustBridge.Web.Features.Surveys;
 using TrustBridge.Web.Features.Trust;
+using TrustBridge.Web.Features.Assessment;
+using TrustBridge.Web.Features.Training;
 using TrustBridge.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -35,6 +37,8 @@ builder.Services.AddDashboard();
 builder.Services.AddDemoHospital();
 builder.Services.AddDisputes(builder.Configuration);
 builder.Services.AddFhir();
+builder.Services.AddAssessment();
+builder.Services.AddTraining();
 
 var app = builder.Build();
 
@@ -67,6 +71,8 @@ app.MapImportsApi();
 app.MapExportsApi();
 app.MapDisputesApi();
 app.MapFhirApi();
+app.MapAssessmentApi();
+app.MapTrainingApi();
 
 app.Run();
 

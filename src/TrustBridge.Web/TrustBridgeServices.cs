@@ -14,6 +14,8 @@ using TrustBridge.Web.Features.Patients;
 using TrustBridge.Web.Features.Privacy;
 using TrustBridge.Web.Features.Surveys;
 using TrustBridge.Web.Features.Trust;
+using TrustBridge.Web.Features.Assessment;
+using TrustBridge.Web.Features.Training;
 
 namespace TrustBridge.Web;
 
@@ -54,6 +56,8 @@ public static class TrustBridgeServices
         services.AddDemoHospital();
         services.AddDisputes(configuration);
         services.AddFhir();
+        services.AddAssessment();
+        services.AddTraining();
         return services;
     }
 }

@@ -44,6 +44,15 @@ public class TrustDbContext(DbContextOptions<TrustDbContext> options) : Identity
     public DbSet<DisputeDuty> DisputeDuties => Set<DisputeDuty>();
     public DbSet<DisputeAccountability> DisputeAccountability => Set<DisputeAccountability>();
     public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
+    public DbSet<AssessmentWeightsVersion> AssessmentWeightsVersions => Set<AssessmentWeightsVersion>();
+    public DbSet<AssessmentIndicatorSetting> AssessmentIndicatorSettings => Set<AssessmentIndicatorSetting>();
+    public DbSet<AssessmentNotice> AssessmentNotices => Set<AssessmentNotice>();
+    public DbSet<TrainingCourse> TrainingCourses => Set<TrainingCourse>();
+    public DbSet<TrainingSession> TrainingSessions => Set<TrainingSession>();
+    public DbSet<TrainingEnrolment> TrainingEnrolments => Set<TrainingEnrolment>();
+    public DbSet<CmeCreditRecord> CmeCredits => Set<CmeCreditRecord>();
+    public DbSet<Nomination> Nominations => Set<Nomination>();
+    public DbSet<MonthlyReport> MonthlyReports => Set<MonthlyReport>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -29,6 +29,8 @@ public static class StaffNavigation
         new("行动与公开", [
             new("纠纷", "/Staff/Disputes", "bi-exclamation-diamond"),
             new("改进", "/Staff/Improvement", "bi-arrow-repeat"),
+            new("绩效考核", "/Staff/Assessment", "bi-clipboard-data"),
+            new("培训", "/Staff/Training", "bi-mortarboard"),
             new("院务公开", "/Staff/Transparency", "bi-megaphone"),
             new("通知", "/Staff/Notifications", "bi-bell"),
         ]),

@@ -12,6 +12,7 @@ using TrustBridge.Web.Features.Imports;
 using TrustBridge.Web.Features.Notifications;
 using TrustBridge.Web.Features.Organization;
 using TrustBridge.Web.Features.Patients;
+using TrustBridge.Web.Features.Portal;
 using TrustBridge.Web.Features.Surveys;
 using TrustBridge.Web.Features.Trust;
 using TrustBridge.Web;
@@ -33,6 +34,7 @@ builder.Services.AddDashboard();
 builder.Services.AddDemoHospital();
 builder.Services.AddDisputes(builder.Configuration);
 builder.Services.AddFhir();
+builder.Services.AddPortal(builder.Configuration);
 
 var app = builder.Build();
 
@@ -46,6 +48,7 @@ app.UseNotFoundForUnknownPages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseOutputCache();
 
 // One line per feature.
 app.MapWebHost();
@@ -62,6 +65,7 @@ app.MapImportsApi();
 app.MapExportsApi();
 app.MapDisputesApi();
 app.MapFhirApi();
+app.MapPortalApi();
 
 app.Run();
 

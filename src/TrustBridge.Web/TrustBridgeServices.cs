@@ -11,6 +11,7 @@ using TrustBridge.Web.Features.Imports;
 using TrustBridge.Web.Features.Notifications;
 using TrustBridge.Web.Features.Organization;
 using TrustBridge.Web.Features.Patients;
+using TrustBridge.Web.Features.Portal;
 using TrustBridge.Web.Features.Privacy;
 using TrustBridge.Web.Features.Surveys;
 using TrustBridge.Web.Features.Trust;
@@ -54,6 +55,7 @@ public static class TrustBridgeServices
         services.AddDemoHospital();
         services.AddDisputes(configuration);
         services.AddFhir();
+        services.AddPortal(configuration);
         return services;
     }
 }

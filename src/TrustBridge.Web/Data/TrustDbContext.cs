@@ -43,6 +43,14 @@ public class TrustDbContext(DbContextOptions<TrustDbContext> options) : Identity
     public DbSet<DisputeSeal> DisputeSeals => Set<DisputeSeal>();
     public DbSet<DisputeDuty> DisputeDuties => Set<DisputeDuty>();
     public DbSet<DisputeAccountability> DisputeAccountability => Set<DisputeAccountability>();
+    public DbSet<PortalPage> PortalPages => Set<PortalPage>();
+    public DbSet<PortalPageVersion> PortalPageVersions => Set<PortalPageVersion>();
+    public DbSet<ClinicSession> ClinicSessions => Set<ClinicSession>();
+    public DbSet<ClinicStop> ClinicStops => Set<ClinicStop>();
+    public DbSet<PriceItem> PriceItems => Set<PriceItem>();
+    public DbSet<YouSaidWeDid> YouSaidWeDid => Set<YouSaidWeDid>();
+    public DbSet<PortalEvent> PortalEvents => Set<PortalEvent>();
+    public DbSet<EventRegistration> EventRegistrations => Set<EventRegistration>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

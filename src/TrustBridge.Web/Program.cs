@@ -14,6 +14,7 @@ using TrustBridge.Web.Features.Notifications;
 using TrustBridge.Web.Features.Organization;
 using TrustBridge.Web.Features.Patients;
 using TrustBridge.Web.Features.Privacy;
+using TrustBridge.Web.Features.Portal;
 using TrustBridge.Web.Features.Surveys;
 using TrustBridge.Web.Features.Trust;
 using TrustBridge.Web.Features.Assessment;
@@ -39,6 +40,7 @@ builder.Services.AddDisputes(builder.Configuration);
 builder.Services.AddFhir();
 builder.Services.AddAssessment();
 builder.Services.AddTraining();
+builder.Services.AddPortal(builder.Configuration);
 
 var app = builder.Build();
 
@@ -55,6 +57,7 @@ app.UseCurrentUserCheck();
 app.UseAuthorization();
 app.UsePlausibleDateQueries();
 app.UseRateLimiter();
+app.UseOutputCache();
 
 // One line per feature.
 app.MapWebHost();
@@ -73,6 +76,7 @@ app.MapDisputesApi();
 app.MapFhirApi();
 app.MapAssessmentApi();
 app.MapTrainingApi();
+app.MapPortalApi();
 
 app.Run();
 

@@ -11,6 +11,7 @@ using TrustBridge.Web.Features.Imports;
 using TrustBridge.Web.Features.Notifications;
 using TrustBridge.Web.Features.Organization;
 using TrustBridge.Web.Features.Patients;
+using TrustBridge.Web.Features.Portal;
 using TrustBridge.Web.Features.Privacy;
 using TrustBridge.Web.Features.Surveys;
 using TrustBridge.Web.Features.Trust;
@@ -58,6 +59,7 @@ public static class TrustBridgeServices
         services.AddFhir();
         services.AddAssessment();
         services.AddTraining();
+        services.AddPortal(configuration);
         return services;
     }
 }

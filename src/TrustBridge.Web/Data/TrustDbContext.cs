@@ -53,6 +53,14 @@ public class TrustDbContext(DbContextOptions<TrustDbContext> options) : Identity
     public DbSet<CmeCreditRecord> CmeCredits => Set<CmeCreditRecord>();
     public DbSet<Nomination> Nominations => Set<Nomination>();
     public DbSet<MonthlyReport> MonthlyReports => Set<MonthlyReport>();
+    public DbSet<PortalPage> PortalPages => Set<PortalPage>();
+    public DbSet<PortalPageVersion> PortalPageVersions => Set<PortalPageVersion>();
+    public DbSet<ClinicSession> ClinicSessions => Set<ClinicSession>();
+    public DbSet<ClinicStop> ClinicStops => Set<ClinicStop>();
+    public DbSet<PriceItem> PriceItems => Set<PriceItem>();
+    public DbSet<YouSaidWeDid> YouSaidWeDid => Set<YouSaidWeDid>();
+    public DbSet<PortalEvent> PortalEvents => Set<PortalEvent>();
+    public DbSet<EventRegistration> EventRegistrations => Set<EventRegistration>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -34,7 +34,8 @@ public class EveryEndpointHasAPolicyTests(TrustBridgeFactory app) : IClassFixtur
         var allowedPrefixes = new[] { "health", "openapi/", "api/auth/login", "api/surveys/responses", "api/surveys/optout",
             "Account/Login", "Account/AccessDenied", "Patient/", "Public/", "Culture", "Error",
             "s/{token}", "q/{departmentCode}", // patient survey links (SMS) and department QR posters
-            "api/feedback/track/" }; // a patient follows, rates or reopens a case with the tracking code
+            "api/feedback/track/", // a patient follows, rates or reopens a case with the tracking code
+            "api/public/", "sitemap.xml" }; // the transparency portal's API (results, events, 您说·我们做) and its sitemap
         var unexpected = anonymous
             .Select(p => p.TrimStart('/'))
             .Where(p => p is not ("" or "Index" or "Public" or "api/feedback/") // "api/feedback/": the public intake, POST only

@@ -28,6 +28,8 @@ public sealed record HomeView(HomeKind Kind, CaseViewCounts Cases)
     /// null for other roles, whose home then leaves the card out.
     /// </summary>
     public int? SecondLooks { get; init; }
+    /// <summary>The office only: public catalogue items past their update deadline (issue 11).</summary>
+    public int? PortalOverdue { get; init; }
     /// <summary>The cases to act on first: overdue (head, supervisor) or the latest naming the clinician.</summary>
     public IReadOnlyList<CaseSummary> CaseList { get; init; } = [];
     public HomeTrust? Trust { get; init; }
@@ -44,7 +46,8 @@ public sealed record HomeView(HomeKind Kind, CaseViewCounts Cases)
 }
 
 public sealed class RoleHome(ScopeOfUser scopes, CountCaseViews counts, ListCases list, BuildTrustReport build, MonthlyTrustIndex monthly,
-    ImprovementPlanBook plans, PraiseBoard praise, FeedbackAnalytics analytics, DisputeReads disputes, HospitalClock clock)
+    ImprovementPlanBook plans, PraiseBoard praise, FeedbackAnalytics analytics, DisputeReads disputes, HospitalClock clock,
+    Portal.PortalEditing portal)
 {
     public const int TrendMonths = 12;
     public const int ListedCases = 8;
@@ -66,7 +69,7 @@ public sealed class RoleHome(ScopeOfUser scopes, CountCaseViews counts, ListCase
         return kind switch
         {
             // 可能高危 second looks are the office's to clear (the on-duty office, within 2 hours).
-            HomeKind.Office => home with { SecondLooks = caseCounts.SecondLook },
+            HomeKind.Office => home with { SecondLooks = caseCounts.SecondLook, PortalOverdue = await portal.OverdueCountAsync(ct) },
             HomeKind.DepartmentHead => home with
             {
                 CaseList = await CasesAsync(viewer, CaseViewsFilter.Overdue, "due", ct),

@@ -14,7 +14,7 @@ public sealed record DemoSettings(DemoSize? Size, int Seed, string Password)
 
 public static class DemoFeature
 {
-    public static IServiceCollection AddDemoHospital(this IServiceCollection services) => services.AddScoped<DemoHospitalSeeder>().AddScoped<DemoSurveyWave>().AddScoped<DemoSatisfactionAnswers>().AddScoped<DemoFeedbackCases>().AddScoped<DemoDisputes>();
+    public static IServiceCollection AddDemoHospital(this IServiceCollection services) => services.AddScoped<DemoHospitalSeeder>().AddScoped<DemoSurveyWave>().AddScoped<DemoSatisfactionAnswers>().AddScoped<DemoFeedbackCases>().AddScoped<DemoDisputes>().AddScoped<DemoPortal>();
 
     /// <summary>At web start-up, after migrations: seeds the configured demo hospital when the registry is empty.</summary>
     public static async Task SeedDemoHospitalIfConfiguredAsync(this IServiceProvider scoped, IConfiguration configuration, CancellationToken ct = default)

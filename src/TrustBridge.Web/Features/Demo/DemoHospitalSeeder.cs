@@ -90,6 +90,7 @@ public sealed class DemoHospitalSeeder(
         var satisfaction = await services.GetRequiredService<DemoSatisfactionAnswers>().RunAsync(seed, ct);
         var feedbackCases = await services.GetRequiredService<DemoFeedbackCases>().RunAsync(seed, DemoFeedbackCases.CountFor(size), ct);
         var disputes = await services.GetRequiredService<DemoDisputes>().RunAsync(seed, ct);
+        var portal = await services.GetRequiredService<DemoPortal>().RunAsync(seed, ct);
 
         var counts = new
         {
@@ -102,6 +103,7 @@ public sealed class DemoHospitalSeeder(
             satisfactionAnswers = satisfaction,
             feedbackCases,
             disputes,
+            portal,
         };
         await audit.RecordAsync(AuditActions.DemoSeeded, "registry", null, counts, ct);
         watch.Stop();

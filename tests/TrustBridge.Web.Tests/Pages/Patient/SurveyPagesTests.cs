@@ -145,7 +145,7 @@ public class SurveyPagesTests(WaveFixture app) : IClassFixture<WaveFixture>
         var thanks = await browser.GetHtmlAsync("/Patient/Thanks");
         thanks.ShouldContain("感谢您的评价！");
         thanks.ShouldContain("href=\"/Public\"");
-        (await browser.GetHtmlAsync("/Public")).ShouldContain("信息公开平台正在建设中");
+        (await browser.GetHtmlAsync("/Public")).ShouldContain("医院信息公开");
 
         var stored = await WithDb(db => db.SurveyResponses.AsNoTracking().Where(r => r.ResponseKey == $"inv-{invitation.Id}").ToListAsync());
         stored.Count.ShouldBe(1);

@@ -15,7 +15,6 @@ public class DashboardAndPlaceholderTests(TrustBridgeFactory app) : IClassFixtur
 
     [Theory]
     [InlineData("/Staff/FollowUps", "随访")]
-    [InlineData("/Staff/Transparency", "院务公开")]
     [InlineData("/Staff/Notifications", "通知")]
     public async Task Every_area_in_the_navigation_answers_and_unbuilt_ones_say_so(string path, string title)
     {

@@ -1,0 +1,13 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using TrustBridge.Web.Domain;
+using TrustBridge.Web.Features.Portal;
+
+namespace TrustBridge.Web.Pages.Public.Guides;
+
+[OutputCache(PolicyName = PublicCache.Policy)]
+public sealed class IndexModel(PortalContent content) : PageModel
+{
+    public List<PublishedPage> Items { get; private set; } = [];
+    public async Task OnGetAsync(CancellationToken ct) => Items = await content.ListAsync(PortalPageKinds.Guide, ct);
+}

@@ -30,8 +30,20 @@ public static class ShippedCourses
     {
         var have = await db.TrainingCourses.Select(c => c.Code).ToListAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
-        foreach (var c in All.Where(c => !have.Contains(c.Code)))
-            db.TrainingCourses.Add(new TrainingCourse { Code = c.Code, Title = c.Title, Framework = c.Framework, Outline = string.Join("\n", c.Outline), Shipped = true, CreatedAt = now });
-        await db.SaveChangesAsync(ct);
+        var added = All.Where(c => !have.Contains(c.Code))
+            .Select(c => db.TrainingCourses.Add(new TrainingCourse { Code = c.Code, Title = c.Title, Framework = c.Framework, Outline = string.Join("\n", c.Outline), Shipped = true, CreatedAt = now }))
+            .ToList();
+        if (added.Count == 0) return;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two first visits at once (two staff, or two nodes) both found the templates missing: the other one
+            // stored them (unique code), so forget ours and go on — the templates are there either way.
+            foreach (var entry in added) entry.State = EntityState.Detached;
+            if (await db.TrainingCourses.CountAsync(c => c.Shipped, ct) < All.Length) throw;
+        }
     }
 }
